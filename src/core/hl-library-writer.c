@@ -1,0 +1,502 @@
+/* hl-library-writer.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "hl-error.h"
+#include "hl-library-writer.h"
+#include "hl-sqlite.h"
+#include "hl-text.h"
+
+/* Multi-valued fields (categories of a site, also-called terms…) are kept in
+ * one column, joined by the ASCII unit separator, which no XML text holds. */
+#define SEP "\x1f"
+
+enum {
+  STMT_TOPIC,
+  STMT_SEARCH,
+  STMT_TOPIC_GROUP,
+  STMT_GROUP,
+  STMT_RELATED,
+  STMT_MESH,
+  STMT_OTHER_LANGUAGE,
+  STMT_SITE,
+  STMT_META,
+  N_STMTS
+};
+
+static const char *statements[N_STMTS] = {
+  [STMT_TOPIC] =
+    "INSERT INTO topics (id, language, title, sort_key, letter, url, meta_desc, date_created,"
+    " summary, also_called, see_references, mapped_id, mapped_language, mapped_title, mapped_url,"
+    " institute, institute_url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+  [STMT_SEARCH] =
+    "INSERT INTO search (rowid, title, synonyms, body) VALUES (?,?,?,?)",
+  [STMT_TOPIC_GROUP] =
+    "INSERT OR IGNORE INTO topic_groups (group_id, language, topic_id, position) VALUES (?,?,?,?)",
+  [STMT_GROUP] =
+    "INSERT OR IGNORE INTO groups (id, language, name, url, topic_count) VALUES (?,?,?,?,0)",
+  [STMT_RELATED] =
+    "INSERT INTO related_topics (topic_id, position, related_id, title, url) VALUES (?,?,?,?,?)",
+  [STMT_MESH] =
+    "INSERT INTO mesh_headings (topic_id, position, descriptor_id, descriptor, qualifier_ids,"
+    " qualifiers) VALUES (?,?,?,?,?,?)",
+  [STMT_OTHER_LANGUAGE] =
+    "INSERT INTO other_languages (topic_id, position, name, vernacular_name, url)"
+    " VALUES (?,?,?,?,?)",
+  [STMT_SITE] =
+    "INSERT INTO sites (topic_id, position, title, url, mapped_url, categories, organizations,"
+    " descriptions) VALUES (?,?,?,?,?,?,?,?)",
+  [STMT_META] =
+    "INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)",
+};
+
+static const char schema[] =
+  "PRAGMA application_id = 1212958018;" /* "HLIB" */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+  "CREATE TABLE topics ("
+  "  id INTEGER PRIMARY KEY,"
+  "  language TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  sort_key TEXT NOT NULL,"
+  "  letter TEXT NOT NULL,"
+  "  url TEXT NOT NULL,"
+  "  meta_desc TEXT,"
+  "  date_created TEXT,"
+  "  summary TEXT NOT NULL,"
+  "  also_called TEXT,"
+  "  see_references TEXT,"
+  "  mapped_id INTEGER,"
+  "  mapped_language TEXT,"
+  "  mapped_title TEXT,"
+  "  mapped_url TEXT,"
+  "  institute TEXT,"
+  "  institute_url TEXT);"
+  "CREATE TABLE groups ("
+  "  id INTEGER NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  url TEXT,"
+  "  topic_count INTEGER NOT NULL,"
+  "  PRIMARY KEY (id, language)) WITHOUT ROWID;"
+  "CREATE TABLE topic_groups ("
+  "  group_id INTEGER NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  topic_id INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (group_id, language, topic_id)) WITHOUT ROWID;"
+  "CREATE TABLE related_topics ("
+  "  topic_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+  "  related_id INTEGER, title TEXT, url TEXT,"
+  "  PRIMARY KEY (topic_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE mesh_headings ("
+  "  topic_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+  "  descriptor_id TEXT, descriptor TEXT, qualifier_ids TEXT, qualifiers TEXT,"
+  "  PRIMARY KEY (topic_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE other_languages ("
+  "  topic_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+  "  name TEXT, vernacular_name TEXT, url TEXT,"
+  "  PRIMARY KEY (topic_id, position)) WITHOUT ROWID;"
+  /* Sites are many (about 30 a topic): appended in file order and indexed
+   * once at the end, which is much cheaper than keeping them in key order. */
+  "CREATE TABLE sites ("
+  "  topic_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+  "  title TEXT, url TEXT, mapped_url TEXT,"
+  "  categories TEXT, organizations TEXT, descriptions TEXT);"
+  /* Title, then also-called and see-references, then the summary's text.
+   * remove_diacritics 2 folds á, ñ, ü… so that "presion" finds "Presión". */
+  "CREATE VIRTUAL TABLE search USING fts5 ("
+  "  title, synonyms, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  detail = full);";
+
+/* Secondary indexes are built once at the end: cheaper than keeping them up
+ * to date row by row. */
+static const char finish_sql[] =
+  "CREATE INDEX topics_by_language ON topics (language, sort_key);"
+  "CREATE INDEX topics_by_letter ON topics (language, letter, sort_key);"
+  "CREATE INDEX topics_by_url ON topics (url);"
+  "CREATE INDEX topic_groups_by_topic ON topic_groups (topic_id);"
+  "CREATE INDEX sites_by_topic ON sites (topic_id, position);"
+  "UPDATE groups SET topic_count ="
+  "  (SELECT count(*) FROM topic_groups tg"
+  "   WHERE tg.group_id = groups.id AND tg.language = groups.language);"
+  "INSERT INTO search (search) VALUES ('optimize');";
+
+struct _HlLibraryWriter
+{
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+  GString      *buffer;
+  GString      *synonyms;
+  gboolean      in_transaction;
+};
+
+static gboolean
+set_db_error (sqlite3  *db,
+              GError  **error)
+{
+  g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+               _("Could not write the library: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+HlLibraryWriter *
+hl_library_writer_new (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(HlLibraryWriter) self = g_new0 (HlLibraryWriter, 1);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->buffer = g_string_new (NULL);
+  self->synonyms = g_string_new (NULL);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      set_db_error (self->db, error);
+      return NULL;
+    }
+
+  /* Nobody reads this file until it is complete and renamed into place, and a
+   * failed import deletes it: no journal is needed while it is built. */
+  if (!hl_sqlite_exec (self->db,
+                       "PRAGMA journal_mode = OFF;"
+                       "PRAGMA synchronous = OFF;"
+                       "PRAGMA locking_mode = EXCLUSIVE;"
+                       "PRAGMA temp_store = MEMORY;"
+                       "PRAGMA cache_size = -65536;",
+                       error))
+    return NULL;
+
+  if (!hl_sqlite_exec (self->db, schema, error))
+    return NULL;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    if (sqlite3_prepare_v3 (self->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
+                            &self->stmts[i], NULL) != SQLITE_OK)
+      {
+        set_db_error (self->db, error);
+        return NULL;
+      }
+
+  if (!hl_sqlite_exec (self->db, "BEGIN", error))
+    return NULL;
+  self->in_transaction = TRUE;
+
+  return g_steal_pointer (&self);
+}
+
+void
+hl_library_writer_free (HlLibraryWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (self->stmts[i]);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_string_free (self->buffer, TRUE);
+  g_string_free (self->synonyms, TRUE);
+  g_free (self);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_joined (sqlite3_stmt *stmt,
+             int           column,
+             GPtrArray    *values,
+             GString      *buffer)
+{
+  if (values == NULL || values->len == 0)
+    {
+      sqlite3_bind_null (stmt, column);
+      return;
+    }
+
+  g_string_truncate (buffer, 0);
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (i > 0)
+        g_string_append (buffer, SEP);
+      g_string_append (buffer, g_ptr_array_index (values, i));
+    }
+  /* SQLITE_TRANSIENT: the same buffer is reused for the next column. */
+  sqlite3_bind_text (stmt, column, buffer->str, buffer->len, SQLITE_TRANSIENT);
+}
+
+static gboolean
+step (HlLibraryWriter  *self,
+      sqlite3_stmt     *stmt,
+      GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_db_error (self->db, error);
+  return TRUE;
+}
+
+gboolean
+hl_library_writer_add_topic (HlLibraryWriter  *self,
+                             const HlTopic    *topic,
+                             const char       *search_body,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *sort_key = NULL;
+  char letter[2] = { 0, 0 };
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (topic != NULL, FALSE);
+
+  sort_key = hl_text_fold (topic->title);
+  letter[0] = hl_text_index_letter (topic->title);
+
+  stmt = self->stmts[STMT_TOPIC];
+  sqlite3_bind_int (stmt, 1, topic->id);
+  bind_text (stmt, 2, topic->language);
+  bind_text (stmt, 3, topic->title);
+  bind_text (stmt, 4, sort_key);
+  bind_text (stmt, 5, letter);
+  bind_text (stmt, 6, topic->url);
+  bind_text (stmt, 7, topic->meta_desc);
+  bind_text (stmt, 8, topic->date_created);
+  bind_text (stmt, 9, topic->summary ? topic->summary : "");
+  bind_joined (stmt, 10, topic->also_called, self->buffer);
+  bind_joined (stmt, 11, topic->see_references, self->buffer);
+  if (topic->mapped != NULL)
+    {
+      if (topic->mapped->id > 0)
+        sqlite3_bind_int (stmt, 12, topic->mapped->id);
+      bind_text (stmt, 13, topic->mapped->language);
+      bind_text (stmt, 14, topic->mapped->title);
+      bind_text (stmt, 15, topic->mapped->url);
+    }
+  bind_text (stmt, 16, topic->institute);
+  bind_text (stmt, 17, topic->institute_url);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
+                   _("Two topics have the id %d."), topic->id);
+      return FALSE;
+    }
+  else if (rc != SQLITE_DONE)
+    return set_db_error (self->db, error);
+
+  /* Also-called terms and see-references rank between title and summary. */
+  g_string_truncate (self->synonyms, 0);
+  for (guint i = 0; i < topic->also_called->len; i++)
+    g_string_append_printf (self->synonyms, "%s\n", (char *) g_ptr_array_index (topic->also_called, i));
+  for (guint i = 0; i < topic->see_references->len; i++)
+    g_string_append_printf (self->synonyms, "%s\n", (char *) g_ptr_array_index (topic->see_references, i));
+
+  stmt = self->stmts[STMT_SEARCH];
+  sqlite3_bind_int (stmt, 1, topic->id);
+  bind_text (stmt, 2, topic->title);
+  bind_text (stmt, 3, self->synonyms->str);
+  bind_text (stmt, 4, search_body ? search_body : "");
+  if (!step (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < topic->groups->len; i++)
+    {
+      const HlTopicLink *group = g_ptr_array_index (topic->groups, i);
+
+      if (group->id <= 0)
+        continue;
+
+      stmt = self->stmts[STMT_TOPIC_GROUP];
+      sqlite3_bind_int (stmt, 1, group->id);
+      bind_text (stmt, 2, topic->language);
+      sqlite3_bind_int (stmt, 3, topic->id);
+      sqlite3_bind_int (stmt, 4, i);
+      if (!step (self, stmt, error))
+        return FALSE;
+
+      if (group->title != NULL &&
+          !hl_library_writer_add_group (self, group->id, topic->language,
+                                        group->title, group->url, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < topic->related->len; i++)
+    {
+      const HlTopicLink *related = g_ptr_array_index (topic->related, i);
+
+      stmt = self->stmts[STMT_RELATED];
+      sqlite3_bind_int (stmt, 1, topic->id);
+      sqlite3_bind_int (stmt, 2, i);
+      if (related->id > 0)
+        sqlite3_bind_int (stmt, 3, related->id);
+      bind_text (stmt, 4, related->title);
+      bind_text (stmt, 5, related->url);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < topic->mesh_headings->len; i++)
+    {
+      const HlMeshHeading *mesh = g_ptr_array_index (topic->mesh_headings, i);
+
+      stmt = self->stmts[STMT_MESH];
+      sqlite3_bind_int (stmt, 1, topic->id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, mesh->descriptor_id);
+      bind_text (stmt, 4, mesh->descriptor);
+      bind_joined (stmt, 5, mesh->qualifier_ids, self->buffer);
+      bind_joined (stmt, 6, mesh->qualifiers, self->buffer);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < topic->other_languages->len; i++)
+    {
+      const HlOtherLanguage *other = g_ptr_array_index (topic->other_languages, i);
+
+      stmt = self->stmts[STMT_OTHER_LANGUAGE];
+      sqlite3_bind_int (stmt, 1, topic->id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, other->name);
+      bind_text (stmt, 4, other->vernacular_name);
+      bind_text (stmt, 5, other->url);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < topic->sites->len; i++)
+    {
+      const HlSite *site = g_ptr_array_index (topic->sites, i);
+
+      stmt = self->stmts[STMT_SITE];
+      sqlite3_bind_int (stmt, 1, topic->id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, site->title);
+      bind_text (stmt, 4, site->url);
+      bind_text (stmt, 5, site->mapped_url);
+      bind_joined (stmt, 6, site->categories, self->buffer);
+      bind_joined (stmt, 7, site->organizations, self->buffer);
+      bind_joined (stmt, 8, site->descriptions, self->buffer);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+hl_library_writer_add_group (HlLibraryWriter  *self,
+                             int               id,
+                             const char       *language,
+                             const char       *name,
+                             const char       *url,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (id <= 0 || language == NULL || name == NULL)
+    return TRUE;
+
+  stmt = self->stmts[STMT_GROUP];
+  sqlite3_bind_int (stmt, 1, id);
+  bind_text (stmt, 2, language);
+  bind_text (stmt, 3, name);
+  bind_text (stmt, 4, url);
+  return step (self, stmt, error);
+}
+
+gboolean
+hl_library_writer_set_meta (HlLibraryWriter  *self,
+                            const char       *key,
+                            const char       *value,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  stmt = self->stmts[STMT_META];
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return step (self, stmt, error);
+}
+
+gboolean
+hl_library_writer_finish (HlLibraryWriter  *self,
+                          guint            *n_groups,
+                          GError          **error)
+{
+  g_autofree char *format = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  format = g_strdup_printf ("%d", HL_LIBRARY_FORMAT);
+  if (!hl_library_writer_set_meta (self, "format", format, error))
+    return FALSE;
+
+  { gint64 t0 = g_get_monotonic_time ();
+  if (!hl_sqlite_exec (self->db, finish_sql, error))
+    return FALSE;
+  if (g_getenv ("HLX_T")) g_printerr ("finish_sql %.3f\n", (g_get_monotonic_time () - t0) / 1e6); }
+
+  if (n_groups != NULL)
+    {
+      if (sqlite3_prepare_v2 (self->db,
+                              "SELECT count(DISTINCT id) FROM groups WHERE topic_count > 0",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        return set_db_error (self->db, error);
+      *n_groups = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+      sqlite3_finalize (stmt);
+    }
+
+  if (!hl_sqlite_exec (self->db, "COMMIT", error))
+    return FALSE;
+  self->in_transaction = FALSE;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  /* The finished file is read in WAL mode, like every database of ours. */
+  if (!hl_sqlite_exec (self->db,
+                       "PRAGMA locking_mode = NORMAL;"
+                       "PRAGMA journal_mode = WAL;",
+                       error))
+    return FALSE;
+
+  if (sqlite3_close (self->db) != SQLITE_OK)
+    return set_db_error (self->db, error);
+  self->db = NULL;
+
+  return TRUE;
+}

@@ -1,0 +1,313 @@
+/* hl-library.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hl-error.h"
+#include "hl-library.h"
+#include "hl-medlineplus-importer.h"
+#include "hl-paths.h"
+#include "hl-text.h"
+
+struct _HlLibrary
+{
+  GObject         parent_instance;
+
+  char           *path;
+  HlLibraryState  state;
+  double          fraction;
+  char           *error_message;
+  HlTopicStore   *store;
+  gboolean        importing;
+};
+
+G_DEFINE_FINAL_TYPE (HlLibrary, hl_library, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (HlLibraryState, hl_library_state,
+                    G_DEFINE_ENUM_VALUE (HL_LIBRARY_STATE_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (HL_LIBRARY_STATE_IMPORTING, "importing"),
+                    G_DEFINE_ENUM_VALUE (HL_LIBRARY_STATE_READY, "ready"),
+                    G_DEFINE_ENUM_VALUE (HL_LIBRARY_STATE_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_FRACTION,
+  PROP_ERROR_MESSAGE,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_state (HlLibrary      *self,
+           HlLibraryState  state)
+{
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_fraction (HlLibrary *self,
+              double     fraction)
+{
+  self->fraction = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+}
+
+static void
+fail (HlLibrary  *self,
+      const char *message)
+{
+  hl_set_str (&self->error_message, message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  set_state (self, HL_LIBRARY_STATE_FAILED);
+}
+
+static gboolean
+open_store (HlLibrary  *self,
+            GError    **error)
+{
+  g_autoptr(HlTopicStore) store = hl_topic_store_open (self->path, error);
+
+  if (store == NULL)
+    return FALSE;
+
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_clear_pointer (&self->error_message, g_free);
+  set_state (self, HL_LIBRARY_STATE_READY);
+  return TRUE;
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  set_fraction (HL_LIBRARY (user_data), fraction);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  HlMedlinePlusImporter *importer = HL_MEDLINEPLUS_IMPORTER (source);
+  g_autoptr(GTask) task = user_data;
+  HlLibrary *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  self->importing = FALSE;
+
+  if (!hl_medlineplus_importer_run_finish (importer, result, &error) ||
+      !open_store (self, &error))
+    {
+      /* The current library, if any, is still there and still open. */
+      if (self->store != NULL)
+        set_state (self, HL_LIBRARY_STATE_READY);
+      else
+        fail (self, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_fraction (self, 1.0);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+hl_library_import_async (HlLibrary           *self,
+                         const char          *topics_path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(HlMedlinePlusImporter) importer = NULL;
+  GTask *task;
+
+  g_return_if_fail (HL_IS_LIBRARY (self));
+  g_return_if_fail (topics_path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hl_library_import_async);
+
+  if (self->importing)
+    {
+      g_task_return_new_error (task, HL_ERROR, HL_ERROR_FAILED,
+                               _("Another import is already running. Wait for it to finish "
+                                 "and try again."));
+      g_object_unref (task);
+      return;
+    }
+
+  self->importing = TRUE;
+  importer = hl_medlineplus_importer_new (topics_path);
+  hl_medlineplus_importer_set_library_path (importer, self->path);
+  hl_medlineplus_importer_set_progress_func (importer, progress_cb, g_object_ref (self),
+                                             g_object_unref);
+  set_fraction (self, 0.0);
+  set_state (self, HL_LIBRARY_STATE_IMPORTING);
+  hl_medlineplus_importer_run_async (importer, cancellable, import_done_cb, task);
+}
+
+gboolean
+hl_library_import_finish (HlLibrary     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+hl_library_load (HlLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *starter = NULL;
+
+  g_return_if_fail (HL_IS_LIBRARY (self));
+
+  if (open_store (self, &error))
+    return;
+
+  if (!g_error_matches (error, HL_ERROR, HL_ERROR_NO_LIBRARY))
+    {
+      fail (self, error->message);
+      return;
+    }
+
+  /* First start, or a library from another version: build it from the
+   * sample that comes with the app. */
+  starter = hl_paths_find_starter_topics ();
+  if (starter == NULL)
+    {
+      fail (self, _("The sample library that comes with the app is missing. "
+                    "Reinstall Health Library, or import a MedlinePlus file."));
+      return;
+    }
+
+  hl_library_import_async (self, starter, NULL, NULL, NULL);
+}
+
+static void
+hl_library_finalize (GObject *object)
+{
+  HlLibrary *self = (HlLibrary *) object;
+
+  g_clear_object (&self->store);
+  g_free (self->path);
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (hl_library_parent_class)->finalize (object);
+}
+
+static void
+hl_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HlLibrary *self = HL_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error_message);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hl_library_class_init (HlLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hl_library_finalize;
+  object_class->get_property = hl_library_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, HL_TYPE_LIBRARY_STATE, HL_LIBRARY_STATE_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HL_TYPE_TOPIC_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hl_library_init (HlLibrary *self)
+{
+}
+
+HlLibrary *
+hl_library_new (const char *path)
+{
+  HlLibrary *self = g_object_new (HL_TYPE_LIBRARY, NULL);
+
+  self->path = path ? g_strdup (path) : hl_paths_get_library_path ();
+  return self;
+}
+
+const char *
+hl_library_get_path (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), NULL);
+  return self->path;
+}
+
+HlLibraryState
+hl_library_get_state (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), HL_LIBRARY_STATE_NONE);
+  return self->state;
+}
+
+double
+hl_library_get_fraction (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), 0);
+  return self->fraction;
+}
+
+const char *
+hl_library_get_error_message (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), NULL);
+  return self->error_message;
+}
+
+HlTopicStore *
+hl_library_get_store (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), NULL);
+  return self->store;
+}

@@ -1,0 +1,52 @@
+/* hl-library.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hl-topic-store.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_LIBRARY (hl_library_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlLibrary, hl_library, HL, LIBRARY, GObject)
+
+typedef enum
+{
+  HL_LIBRARY_STATE_NONE,       /* not loaded yet */
+  HL_LIBRARY_STATE_IMPORTING,  /* building a library; see :fraction */
+  HL_LIBRARY_STATE_READY,      /* :store is usable */
+  HL_LIBRARY_STATE_FAILED,     /* see :error-message */
+} HlLibraryState;
+
+GType hl_library_state_get_type (void);
+#define HL_TYPE_LIBRARY_STATE (hl_library_state_get_type ())
+
+/* The user's library and how it comes to be: opened when it exists, built
+ * from the bundled sample on the first start (in a worker thread, with
+ * progress), rebuilt when it was made by another version. */
+HlLibrary      *hl_library_new               (const char          *path);
+const char     *hl_library_get_path          (HlLibrary           *self);
+/* Opens the library, importing the bundled sample when there is none. */
+void            hl_library_load              (HlLibrary           *self);
+/* Imports a MedlinePlus file in a worker thread; on success the new library
+ * replaces the current one, on failure the current one stays. */
+void            hl_library_import_async      (HlLibrary           *self,
+                                              const char          *topics_path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        hl_library_import_finish     (HlLibrary           *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+HlLibraryState  hl_library_get_state         (HlLibrary           *self);
+double          hl_library_get_fraction      (HlLibrary           *self);
+const char     *hl_library_get_error_message (HlLibrary           *self);
+HlTopicStore   *hl_library_get_store         (HlLibrary           *self);
+
+G_END_DECLS

@@ -1,0 +1,377 @@
+/* hl-topic-store-search.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hl-error.h"
+#include "hl-text.h"
+#include "hl-topic-store-private.h"
+
+/* Longer queries are cut: nobody types more, and each word costs a lookup. */
+#define MAX_QUERY_WORDS 8
+
+/* Columns of the search table. */
+enum { COLUMN_TITLE, COLUMN_SYNONYMS, COLUMN_BODY };
+
+/* hl_tier(search): how well a hit matched, smaller is better.
+ *   0  the title is made of exactly the query's words ("diab" → "Diabetes")
+ *   1  every query word is in the title
+ *   2  every query word is in the title, also-called terms or see-references
+ *   3  anything else (some words only in the summary) */
+static void
+tier_function (const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               sqlite3_context        *result,
+               int                     n_values,
+               sqlite3_value         **values)
+{
+  int n_phrases = api->xPhraseCount (fts);
+  guint in_title = 0;
+  guint in_names = 0;
+  int n_inst = 0;
+  int title_size = 0;
+  guint all;
+
+  if (n_phrases <= 0 || n_phrases > 31 || api->xInstCount (fts, &n_inst) != SQLITE_OK)
+    {
+      sqlite3_result_int (result, 3);
+      return;
+    }
+
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) != SQLITE_OK)
+        continue;
+      if (column == COLUMN_TITLE)
+        in_title |= 1u << phrase;
+      if (column == COLUMN_TITLE || column == COLUMN_SYNONYMS)
+        in_names |= 1u << phrase;
+    }
+
+  all = (1u << n_phrases) - 1;
+  if (in_title == all)
+    {
+      if (api->xColumnSize (fts, COLUMN_TITLE, &title_size) == SQLITE_OK && title_size == n_phrases)
+        sqlite3_result_int (result, 0);
+      else
+        sqlite3_result_int (result, 1);
+    }
+  else
+    sqlite3_result_int (result, in_names == all ? 2 : 3);
+}
+
+static fts5_api *
+get_fts5_api (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return api;
+}
+
+gboolean
+hl_topic_store_register_functions (HlTopicStore  *self,
+                                   GError       **error)
+{
+  fts5_api *api = get_fts5_api (hl_topic_store_get_db (self));
+
+  if (api == NULL || api->iVersion < 2 ||
+      api->xCreateFunction (api, "hl_tier", NULL, tier_function, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+                   _("This system's SQLite has no full-text search (FTS5)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Splits what a person typed into words: letters and digits in any script.
+ * Punctuation and FTS5 operators are never passed on. */
+static GPtrArray *
+split_words (const char *query)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = query;
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return words;
+
+  while (*p != '\0' && words->len < MAX_QUERY_WORDS)
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  return words;
+}
+
+/* "presion arter" → "presion"* "arter"*: every word a quoted prefix, all of
+ * them required. The tokenizer folds case and accents on both sides. */
+static char *
+build_match (GPtrArray *words)
+{
+  GString *match = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_printf (match, "\"%s\"*", (const char *) g_ptr_array_index (words, i));
+    }
+
+  return g_string_free (match, FALSE);
+}
+
+GListModel *
+hl_topic_store_search (HlTopicStore  *self,
+                       const char    *query,
+                       const char    *language,
+                       guint          limit,
+                       GError       **error)
+{
+  GListStore *results = g_list_store_new (HL_TYPE_TOPIC_REF);
+  g_autoptr(GPtrArray) words = split_words (query);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *match = NULL;
+  const char *code = hl_language_normalize (language);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
+
+  if (words->len == 0)
+    return G_LIST_MODEL (results);
+
+  match = build_match (words);
+  hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = hl_topic_store_statement (self, HL_STMT_SEARCH);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code ? code : "en", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (hits, hl_topic_ref_new (sqlite3_column_int (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1),
+                                             (const char *) sqlite3_column_text (stmt, 2),
+                                             NULL));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      hl_topic_store_set_error (self, error);
+      g_object_unref (results);
+      return NULL;
+    }
+
+  /* Snippets only for the hits we return: building one means reading the
+   * summary again. */
+  stmt = hl_topic_store_statement (self, HL_STMT_SNIPPET);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      HlTopicRef *hit = g_ptr_array_index (hits, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, hl_topic_ref_get_id (hit));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          HlTopicRef *with_snippet =
+            hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
+                              hl_topic_ref_get_title (hit),
+                              (const char *) sqlite3_column_text (stmt, 0));
+          g_ptr_array_index (hits, i) = with_snippet;
+          g_object_unref (hit);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (results, 0, 0, hits->pdata, hits->len);
+  return G_LIST_MODEL (results);
+}
+
+static guint
+count_matches (HlTopicStore *self,
+               GPtrArray    *words)
+{
+  g_autofree char *match = build_match (words);
+  sqlite3_stmt *stmt = hl_topic_store_statement (self, HL_STMT_SEARCH_COUNT);
+  guint count;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* Folded title word → the word as a title spells it (lower case, accents kept). */
+static GHashTable *
+ensure_vocabulary (HlTopicStore *self,
+                   const char   *language)
+{
+  GHashTable **slot = hl_topic_store_get_vocabulary_slot (self, language);
+  sqlite3_stmt *stmt;
+
+  if (*slot != NULL)
+    return *slot;
+
+  *slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stmt = hl_topic_store_statement (self, HL_STMT_TITLES);
+  sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GPtrArray) words = split_words ((const char *) sqlite3_column_text (stmt, 0));
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          const char *word = g_ptr_array_index (words, i);
+          char *folded;
+
+          if (g_utf8_strlen (word, -1) < 3)
+            continue;
+          folded = hl_text_fold (word);
+          if (g_hash_table_contains (*slot, folded))
+            g_free (folded);
+          else
+            g_hash_table_insert (*slot, folded, g_utf8_strdown (word, -1));
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return *slot;
+}
+
+typedef struct
+{
+  const char *word;      /* as titles spell it */
+  guint       distance;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->distance != cb->distance)
+    return ca->distance < cb->distance ? -1 : 1;
+  return g_strcmp0 (ca->word, cb->word);
+}
+
+/* Title words within a small edit distance of @folded, closest first. */
+static GArray *
+find_candidates (GHashTable *vocabulary,
+                 const char *folded)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  glong length = g_utf8_strlen (folded, -1);
+  guint max = length <= 4 ? 1 : 2;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, vocabulary);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint distance;
+      glong other_length = g_utf8_strlen (key, -1);
+
+      if (ABS (other_length - length) > (glong) max)
+        continue;
+      distance = hl_text_edit_distance (folded, key, max);
+      if (distance > 0 && distance <= max)
+        {
+          Candidate candidate = { value, distance };
+          g_array_append_val (candidates, candidate);
+        }
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  return candidates;
+}
+
+char **
+hl_topic_store_suggest (HlTopicStore *self,
+                        const char   *query,
+                        const char   *language,
+                        guint         max)
+{
+  g_autoptr(GPtrArray) words = split_words (query);
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_free);
+  const char *codes[2];
+  GHashTable *vocabularies[2];
+
+  g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
+
+  codes[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
+  codes[1] = hl_language_other (codes[0]);
+  vocabularies[0] = ensure_vocabulary (self, codes[0]);
+  vocabularies[1] = ensure_vocabulary (self, codes[1]);
+
+  /* Each misspelt word is replaced by its nearest title words, one word at a
+   * time; a spelling is offered only if it finds something. */
+  for (guint w = 0; w < words->len && suggestions->len < max; w++)
+    {
+      g_autofree char *folded = hl_text_fold (g_ptr_array_index (words, w));
+
+      if (g_hash_table_contains (vocabularies[0], folded) ||
+          g_hash_table_contains (vocabularies[1], folded) ||
+          g_utf8_strlen (folded, -1) < 3)
+        continue;
+
+      for (guint v = 0; v < G_N_ELEMENTS (vocabularies) && suggestions->len < max; v++)
+        {
+          g_autoptr(GArray) candidates = find_candidates (vocabularies[v], folded);
+
+          for (guint c = 0; c < candidates->len && suggestions->len < max; c++)
+            {
+              const Candidate *candidate = &g_array_index (candidates, Candidate, c);
+              g_autoptr(GPtrArray) attempt = g_ptr_array_new ();
+              g_autofree char *text = NULL;
+              gboolean seen = FALSE;
+
+              for (guint i = 0; i < words->len; i++)
+                g_ptr_array_add (attempt, i == w ? (gpointer) candidate->word
+                                                 : g_ptr_array_index (words, i));
+              g_ptr_array_add (attempt, NULL);
+              text = g_strjoinv (" ", (char **) attempt->pdata);
+              g_ptr_array_set_size (attempt, attempt->len - 1);
+
+              for (guint s = 0; s < suggestions->len; s++)
+                seen |= g_strcmp0 (g_ptr_array_index (suggestions, s), text) == 0;
+
+              if (!seen && count_matches (self, attempt) > 0)
+                g_ptr_array_add (suggestions, g_steal_pointer (&text));
+            }
+        }
+    }
+
+  g_ptr_array_add (suggestions, NULL);
+  return (char **) g_ptr_array_steal (suggestions, NULL);
+}

@@ -1,0 +1,264 @@
+/* hl-application.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <webkit/webkit.h>
+
+#include "hl-application.h"
+#include "hl-command-line.h"
+#include "hl-page-scheme.h"
+#include "hl-profile.h"
+#include "hl-settings.h"
+#include "hl-topic.h"
+#include "hl-window.h"
+
+struct _HlApplication
+{
+  AdwApplication     parent_instance;
+
+  GSettings         *settings;
+  HlLibrary         *library;
+  HlClinicDirectory *clinics;
+  HlPageRenderer    *renderer;
+};
+
+G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a MedlinePlus health-topic XML file (or its ZIP) as the library"), N_("FILE") },
+  { "groups", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --import: the MedlinePlus topic-group file to use"), N_("FILE") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Search the library and print the hits: ID, language and title"), N_("QUERY") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The content language for --search and --page: en or es"), N_("LANGUAGE") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the HTML of a page, such as hl://topic/3061"), N_("URI") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* Commands run here, in the process that was started, before any window or
+ * display is needed; returning -1 goes on to start the app. */
+static int
+hl_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  const char *import_path = NULL;
+  const char *groups_path = NULL;
+  const char *query = NULL;
+  const char *language = NULL;
+  const char *page = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "groups", "^&ay", &groups_path);
+  g_variant_dict_lookup (options, "search", "&s", &query);
+  g_variant_dict_lookup (options, "language", "&s", &language);
+  g_variant_dict_lookup (options, "page", "&s", &page);
+
+  if (language != NULL && hl_language_normalize (language) == NULL)
+    {
+      g_printerr (_("Unknown language “%s”: use en or es."), language);
+      g_printerr ("\n");
+      return 1;
+    }
+  language = language ? hl_language_normalize (language) : hl_language_default ();
+
+  if (import_path != NULL)
+    return hl_command_line_import (import_path, groups_path);
+  if (query != NULL)
+    return hl_command_line_search (query, language);
+  if (page != NULL)
+    return hl_command_line_page (page, language);
+  if (groups_path != NULL)
+    {
+      g_printerr ("%s\n", _("--groups is used together with --import."));
+      return 1;
+    }
+
+  return -1;
+}
+
+static void
+on_store_changed (HlApplication *self)
+{
+  hl_page_renderer_set_store (self->renderer, hl_library_get_store (self->library));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  HlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "PhyNet Health", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  adw_about_window_set_application_name (about, _("Health Library"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, "PhyNet Health");
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (about,
+                                 _("Trusted health information from MedlinePlus and a directory "
+                                   "of our clinics, in English and Spanish, offline."));
+  adw_about_window_add_credit_section (about, _("Health information"),
+                                       (const char *[]) {
+                                         "MedlinePlus https://medlineplus.gov/",
+                                         "U.S. National Library of Medicine https://www.nlm.nih.gov/",
+                                         NULL });
+  adw_about_window_add_legal_section (about, "MedlinePlus",
+                                      _("Health topic summaries and links are from MedlinePlus, "
+                                        "a service of the U.S. National Library of Medicine (NLM), "
+                                        "and are shown as MedlinePlus published them. NLM does "
+                                        "not endorse this app."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+hl_application_startup (GApplication *application)
+{
+  HlApplication *self = HL_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (hl_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+
+  self->settings = g_settings_new (APP_ID);
+
+  self->clinics = hl_clinic_directory_new_default (&error);
+  if (self->clinics == NULL)
+    g_warning ("%s", error->message);
+
+  self->library = hl_library_new (NULL);
+  self->renderer = hl_page_renderer_new (NULL, self->clinics);
+  g_signal_connect_object (self->library, "notify::store",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  /* Our scheme must exist before the first web view does. */
+  hl_page_scheme_register (webkit_web_context_get_default (), self->renderer);
+
+  hl_library_load (self->library);
+}
+
+static void
+hl_application_activate (GApplication *application)
+{
+  HlApplication *self = HL_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (hl_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+hl_application_dispose (GObject *object)
+{
+  HlApplication *self = (HlApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->library);
+  g_clear_object (&self->clinics);
+  g_clear_object (&self->renderer);
+
+  G_OBJECT_CLASS (hl_application_parent_class)->dispose (object);
+}
+
+static void
+hl_application_class_init (HlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = hl_application_dispose;
+  app_class->handle_local_options = hl_application_handle_local_options;
+  app_class->startup = hl_application_startup;
+  app_class->activate = hl_application_activate;
+}
+
+static void
+hl_application_init (HlApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Browse MedlinePlus health topics and the clinic "
+                                              "directory offline, or use the commands below "
+                                              "without a window."));
+}
+
+HlApplication *
+hl_application_new (void)
+{
+  return g_object_new (HL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/phynet/HealthLibrary",
+                       NULL);
+}
+
+HlLibrary *
+hl_application_get_library (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->library;
+}
+
+HlPageRenderer *
+hl_application_get_renderer (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->renderer;
+}
+
+HlClinicDirectory *
+hl_application_get_clinics (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->clinics;
+}
+
+GSettings *
+hl_application_get_settings (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

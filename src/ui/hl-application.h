@@ -1,0 +1,28 @@
+/* hl-application.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hl-clinic-directory.h"
+#include "hl-library.h"
+#include "hl-page-renderer.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_APPLICATION (hl_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlApplication, hl_application, HL, APPLICATION, AdwApplication)
+
+HlApplication     *hl_application_new           (void);
+HlLibrary         *hl_application_get_library   (HlApplication *self);
+HlPageRenderer    *hl_application_get_renderer  (HlApplication *self);
+/* NULL when the directory file could not be read. */
+HlClinicDirectory *hl_application_get_clinics   (HlApplication *self);
+GSettings         *hl_application_get_settings  (HlApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* hl-command-line.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The commands that work without a window or a display (over ssh, in CI).
+ * Each returns the process's exit status. */
+int hl_command_line_import (const char *topics_path,
+                            const char *groups_path);
+int hl_command_line_search (const char *query,
+                            const char *language);
+int hl_command_line_page   (const char *uri,
+                            const char *language);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* hl-page-scheme.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <webkit/webkit.h>
+
+#include "hl-page-renderer.h"
+
+G_BEGIN_DECLS
+
+#define HL_PAGE_SCHEME "hl"
+
+/* Serves hl:// pages from @renderer to every web view of @context. Call it
+ * before the first web view is created. */
+void hl_page_scheme_register (WebKitWebContext *context,
+                              HlPageRenderer   *renderer);
+
+G_END_DECLS
