@@ -173,7 +173,9 @@ hl_library_writer_new (const char  *path,
                        "PRAGMA synchronous = OFF;"
                        "PRAGMA locking_mode = EXCLUSIVE;"
                        "PRAGMA temp_store = MEMORY;"
-                       "PRAGMA cache_size = -65536;",
+                       /* Pages beyond this go to the file: memory stays flat
+                        * whatever the size of the import. */
+                       "PRAGMA cache_size = -4096;",
                        error))
     return NULL;
 
@@ -465,10 +467,8 @@ hl_library_writer_finish (HlLibraryWriter  *self,
   if (!hl_library_writer_set_meta (self, "format", format, error))
     return FALSE;
 
-  { gint64 t0 = g_get_monotonic_time ();
   if (!hl_sqlite_exec (self->db, finish_sql, error))
     return FALSE;
-  if (g_getenv ("HLX_T")) g_printerr ("finish_sql %.3f\n", (g_get_monotonic_time () - t0) / 1e6); }
 
   if (n_groups != NULL)
     {

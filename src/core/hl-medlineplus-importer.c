@@ -180,10 +180,19 @@ ensure_libxml_initialized (void)
     }
 }
 
+/* The line of the node being read (the parser itself may be further on). */
 static int
 current_line (ParseContext *ctx)
 {
-  return ctx->reader != NULL ? xmlTextReaderGetParserLineNumber (ctx->reader) : 0;
+  xmlNodePtr node;
+  long line;
+
+  if (ctx->reader == NULL)
+    return 0;
+
+  node = xmlTextReaderCurrentNode (ctx->reader);
+  line = node ? xmlGetLineNo (node) : -1;
+  return line > 0 ? (int) line : xmlTextReaderGetParserLineNumber (ctx->reader);
 }
 
 /* Records the first problem; later ones are consequences of it. */
@@ -337,18 +346,20 @@ fail_from_xml (ParseContext *ctx)
 static void
 check_doctype (ParseContext *ctx)
 {
-  xmlDocPtr doc;
+  xmlNodePtr node;
   xmlDtdPtr dtd;
 
   if (ctx->checked_doctype)
     return;
   ctx->checked_doctype = TRUE;
 
-  doc = xmlTextReaderCurrentDoc (ctx->reader);
-  if (doc == NULL)
+  /* Through the current node: xmlTextReaderCurrentDoc() would hand the
+   * document over to us, to be freed by hand. */
+  node = xmlTextReaderCurrentNode (ctx->reader);
+  if (node == NULL || node->doc == NULL)
     return;
 
-  dtd = doc->intSubset;
+  dtd = node->doc->intSubset;
   if (dtd != NULL && (dtd->entities != NULL || dtd->pentities != NULL))
     fail (ctx, HL_ERROR_UNSAFE,
           _("The file declares its own entities, which MedlinePlus files never do. "
@@ -678,10 +689,15 @@ report_progress (ParseContext *ctx)
   self->pending_fraction = fraction;
   if (!self->progress_pending)
     {
+      /* Always through a source: g_main_context_invoke() would run it right
+       * here, in this thread, when nobody holds the context. */
+      GSource *source = g_idle_source_new ();
+
       self->progress_pending = TRUE;
-      g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT,
-                                  dispatch_progress,
-                                  g_object_ref (self), g_object_unref);
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, dispatch_progress, g_object_ref (self), g_object_unref);
+      g_source_attach (source, self->progress_context);
+      g_source_unref (source);
     }
   g_mutex_unlock (&self->progress_mutex);
 }

@@ -165,13 +165,34 @@ hl_page_format_date (const char *iso)
   return g_string_free (out, FALSE);
 }
 
+/* "tel:+19032127500", as hl_phone_to_tel_uri() makes them. */
+static gboolean
+is_tel_uri (const char *href)
+{
+  const char *p;
+
+  if (!g_str_has_prefix (href, "tel:"))
+    return FALSE;
+
+  p = href + strlen ("tel:");
+  if (*p == '+')
+    p++;
+  if (*p == '\0')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
 void
 hl_page_append_link (GString    *out,
                      const char *href,
                      const char *text,
                      const char *css_class)
 {
-  if (href == NULL || !hl_html_is_allowed_url (href))
+  if (href == NULL || !(hl_html_is_allowed_url (href) || is_tel_uri (href)))
     {
       hl_html_append_text (out, text);
       return;
@@ -462,13 +483,17 @@ render_home (HlPageRenderer  *self,
   if (!require_store (self, error))
     return NULL;
 
-  /* TRANSLATORS: the home page's title; %s is the organization's name */
-  title = organization ? g_strdup_printf (_("%s Health Library"), organization)
-                       : g_strdup (_("Health Library"));
+  title = g_strdup (_("Health Library"));
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (self, out, title, language, "page-home");
 
+  if (organization != NULL)
+    {
+      g_string_append (out, "<p class=\"eyebrow\">");
+      hl_html_append_text (out, organization);
+      g_string_append (out, "</p>\n");
+    }
   g_string_append (out, "<h1>");
   hl_html_append_text (out, title);
   g_string_append (out, "</h1>\n<p class=\"lead\">");

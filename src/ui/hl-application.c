@@ -13,6 +13,7 @@
 #include "hl-command-line.h"
 #include "hl-page-scheme.h"
 #include "hl-profile.h"
+#include "hl-resources.h"
 #include "hl-settings.h"
 #include "hl-topic.h"
 #include "hl-window.h"
@@ -189,6 +190,29 @@ hl_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* health-library hl://topic/3061 opens that page. */
+static void
+hl_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  HlWindow *window;
+
+  hl_application_activate (application);
+  window = HL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      if (g_str_has_prefix (uri, "hl://"))
+        hl_window_open_uri (window, uri);
+      else
+        g_warning ("Not a Health Library page: %s", uri);
+    }
+}
+
 static void
 hl_application_dispose (GObject *object)
 {
@@ -208,17 +232,22 @@ hl_application_class_init (HlApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* Linking the resource bundle in registers it: templates, CSS, the
+   * shortcuts window. */
+  (void) hl_get_resource ();
+
   object_class->dispose = hl_application_dispose;
   app_class->handle_local_options = hl_application_handle_local_options;
   app_class->startup = hl_application_startup;
   app_class->activate = hl_application_activate;
+  app_class->open = hl_application_open;
 }
 
 static void
 hl_application_init (HlApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PAGE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Browse MedlinePlus health topics and the clinic "
                                               "directory offline, or use the commands below "
@@ -230,7 +259,7 @@ hl_application_new (void)
 {
   return g_object_new (HL_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/phynet/HealthLibrary",
                        NULL);
 }

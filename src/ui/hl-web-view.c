@@ -18,6 +18,7 @@ G_DEFINE_FINAL_TYPE (HlWebView, hl_web_view, WEBKIT_TYPE_WEB_VIEW)
 
 enum {
   OPEN_EXTERNAL,
+  REFUSED,
   CRASHED,
   N_SIGNALS
 };
@@ -81,6 +82,8 @@ hl_web_view_decide_policy (WebKitWebView            *web_view,
   webkit_policy_decision_ignore (decision);
   if (hl_web_view_is_external_uri (uri))
     g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
+  else
+    g_signal_emit (self, signals[REFUSED], 0, uri);
 
   return TRUE;
 }
@@ -169,6 +172,14 @@ hl_web_view_class_init (HlWebViewClass *klass)
    */
   signals[OPEN_EXTERNAL] =
     g_signal_new ("open-external", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * HlWebView::refused:
+   * @uri: an address of a kind the app does not open (file:, mailto:…)
+   */
+  signals[REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /**

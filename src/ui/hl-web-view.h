@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (HlWebView, hl_web_view, HL, WEB_VIEW, WebKitWebView)
 
 /* The view of our pages: JavaScript off, only hl:// pages load in it; web
  * and telephone links go to the system ("open-external"), other schemes are
- * refused, and a crashed web process is reported ("crashed"). */
+ * refused ("refused"), and a crashed web process is reported ("crashed"). */
 GtkWidget *hl_web_view_new               (void);
 /* The hl:// address of the page shown (or being loaded), or NULL. */
 const char *hl_web_view_get_page_uri     (HlWebView  *self);

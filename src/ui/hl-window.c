@@ -1,7 +1,611 @@
+/* hl-window.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
-#include "hl-window.h"
-struct _HlWindow { AdwApplicationWindow parent_instance; };
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "hl-profile.h"
+#include "hl-settings.h"
+#include "hl-text.h"
+#include "hl-topic.h"
+#include "hl-window-private.h"
+
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
-static void hl_window_class_init (HlWindowClass *klass) {}
-static void hl_window_init (HlWindow *self) {}
-HlWindow *hl_window_new (HlApplication *application) { return g_object_new (HL_TYPE_WINDOW, "application", application, NULL); }
+
+enum {
+  PROP_0,
+  PROP_CONTENT_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+hl_window_show_page (HlWindow   *self,
+                     const char *uri)
+{
+  hl_web_view_load_page (self->web_view, uri);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+void
+hl_window_open_uri (HlWindow   *self,
+                    const char *uri)
+{
+  g_return_if_fail (HL_IS_WINDOW (self));
+
+  if (hl_library_get_store (self->library) == NULL)
+    hl_set_str (&self->pending_uri, uri);
+  else
+    hl_window_show_page (self, uri);
+}
+
+static char *
+home_uri (HlWindow *self)
+{
+  return g_strdup_printf ("hl://home?lang=%s", self->content_language);
+}
+
+/* The same page with another lang parameter. */
+static char *
+replace_language (GUri       *uri,
+                  const char *language)
+{
+  const char *query = g_uri_get_query (uri);
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *escaped = NULL;
+  const char *text;
+
+  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
+  text = params ? g_hash_table_lookup (params, "q") : NULL;
+  if (text == NULL)
+    return g_strdup_printf ("hl://%s%s?lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
+                            language);
+
+  escaped = g_uri_escape_string (text, NULL, FALSE);
+  return g_strdup_printf ("hl://%s%s?q=%s&lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
+                          escaped, language);
+}
+
+char *
+hl_window_dup_uri_in_language (HlWindow   *self,
+                               const char *language)
+{
+  const char *current = hl_web_view_get_page_uri (self->web_view);
+  HlTopicStore *store = hl_library_get_store (self->library);
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (current == NULL || store == NULL)
+    return NULL;
+
+  uri = g_uri_parse (current, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  host = g_uri_get_host (uri);
+  if (g_strcmp0 (host, "topic") == 0)
+    {
+      const char *path = g_uri_get_path (uri);
+      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, atoi (path + 1), NULL);
+      g_autoptr(HlTopicRef) counterpart = NULL;
+
+      if (topic == NULL || g_str_equal (topic->language, language))
+        return NULL;
+      if (topic->mapped != NULL && topic->mapped->id > 0)
+        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id);
+      return counterpart ? hl_topic_ref_dup_uri (counterpart)
+                         : g_strdup_printf ("hl://home?lang=%s", language);
+    }
+
+  if (g_strcmp0 (host, "clinic") == 0)
+    return NULL;
+
+  return replace_language (uri, language);
+}
+
+const char *
+hl_window_get_content_language (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+
+  return self->content_language;
+}
+
+void
+hl_window_set_content_language (HlWindow   *self,
+                                const char *language)
+{
+  const char *code = hl_language_normalize (language);
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (HL_IS_WINDOW (self));
+
+  if (code == NULL || !hl_set_str (&self->content_language, code))
+    return;
+
+  hl_sidebar_set_language (self->sidebar, code);
+  if (!self->following_page)
+    {
+      g_settings_set_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE, code);
+      uri = hl_window_dup_uri_in_language (self, code);
+      if (uri != NULL)
+        hl_web_view_load_page (self->web_view, uri);
+    }
+
+  /* The search runs again in the new language. */
+  hl_sidebar_search (self->sidebar, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
+}
+
+/* The language of the page shown: a topic's own, or a lang parameter. */
+static char *
+page_language (HlWindow   *self,
+               const char *uri)
+{
+  HlTopicStore *store = hl_library_get_store (self->library);
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = NULL;
+  const char *query;
+
+  if (parsed == NULL)
+    return NULL;
+
+  if (g_strcmp0 (g_uri_get_host (parsed), "topic") == 0 && store != NULL)
+    {
+      g_autoptr(HlTopicRef) topic = hl_topic_store_get_topic_ref (store,
+                                                                  atoi (g_uri_get_path (parsed) + 1));
+      return topic ? g_strdup (hl_topic_ref_get_language (topic)) : NULL;
+    }
+
+  query = g_uri_get_query (parsed);
+  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
+  if (params == NULL)
+    return NULL;
+  return g_strdup (hl_language_normalize (g_hash_table_lookup (params, "lang")));
+}
+
+static void
+web_view_uri_cb (HlWindow *self)
+{
+  const char *uri = hl_web_view_get_page_uri (self->web_view);
+  g_autofree char *language = NULL;
+
+  if (uri == NULL)
+    return;
+
+  hl_set_str (&self->shown_uri, uri);
+
+  /* Reading a Spanish topic makes Spanish the language of the sidebar. */
+  language = page_language (self, uri);
+  if (language != NULL && !g_str_equal (language, self->content_language))
+    {
+      self->following_page = TRUE;
+      hl_window_set_content_language (self, language);
+      self->following_page = FALSE;
+    }
+
+  hl_sidebar_select_uri (self->sidebar, uri);
+  hl_window_update_actions (self);
+}
+
+static void
+web_view_title_cb (HlWindow *self)
+{
+  const char *title = webkit_web_view_get_title (WEBKIT_WEB_VIEW (self->web_view));
+
+  if (title == NULL || *title == '\0')
+    title = _("Health Library");
+
+  adw_window_title_set_title (self->title_widget, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+web_view_load_changed_cb (HlWindow        *self,
+                          WebKitLoadEvent  event)
+{
+  if (event == WEBKIT_LOAD_COMMITTED)
+    hl_window_update_actions (self);
+
+  if (event == WEBKIT_LOAD_FINISHED && !self->first_page_loaded)
+    {
+      self->first_page_loaded = TRUE;
+      hl_profile_mark ("first-page-loaded");
+    }
+}
+
+static void
+web_view_open_external_cb (HlWindow   *self,
+                           const char *uri)
+{
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+web_view_refused_cb (HlWindow   *self,
+                     const char *uri)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  self->toast = adw_toast_new (_("This link cannot be opened from Health Library."));
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+}
+
+static void
+web_view_crashed_cb (HlWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "crashed");
+}
+
+static void
+sidebar_open_uri_cb (HlWindow   *self,
+                     const char *uri)
+{
+  hl_window_show_page (self, uri);
+}
+
+static void
+sidebar_suggestion_cb (HlWindow   *self,
+                       const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+static void
+search_changed_cb (HlWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  hl_sidebar_search (self->sidebar, text);
+
+  /* On a narrow window the results are in the folded sidebar. */
+  if (*text != '\0' && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+search_activate_cb (HlWindow *self)
+{
+  /* The entry waits a moment before searching; Enter must not. */
+  hl_sidebar_search (self->sidebar, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  hl_sidebar_activate_first_result (self->sidebar);
+}
+
+static void
+search_stop_cb (HlWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  hl_sidebar_search (self->sidebar, "");
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       HlWindow              *self)
+{
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return hl_sidebar_focus_list (self->sidebar);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+leaflet_folded_cb (HlWindow *self)
+{
+  hl_window_update_actions (self);
+}
+
+static void
+mouse_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  HlWindow        *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  /* The side buttons of a mouse. */
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.forward", NULL);
+  else
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+library_state_cb (HlWindow *self)
+{
+  HlLibraryState state = hl_library_get_state (self->library);
+
+  switch (state)
+    {
+    case HL_LIBRARY_STATE_NONE:
+    case HL_LIBRARY_STATE_IMPORTING:
+      if (hl_library_get_store (self->library) == NULL)
+        gtk_stack_set_visible_child_name (self->content_stack, "importing");
+      break;
+
+    case HL_LIBRARY_STATE_READY:
+      hl_sidebar_set_store (self->sidebar, hl_library_get_store (self->library));
+      gtk_stack_set_visible_child_name (self->content_stack, "view");
+      {
+        g_autofree char *uri = self->pending_uri ? g_steal_pointer (&self->pending_uri)
+                                                 : home_uri (self);
+        hl_web_view_load_page (self->web_view, uri);
+      }
+      break;
+
+    case HL_LIBRARY_STATE_FAILED:
+      adw_status_page_set_description (self->failed_page,
+                                       hl_library_get_error_message (self->library));
+      gtk_stack_set_visible_child_name (self->content_stack, "failed");
+      break;
+
+    default:
+      break;
+    }
+
+  hl_window_update_actions (self);
+}
+
+static void
+library_fraction_cb (HlWindow *self)
+{
+  gtk_progress_bar_set_fraction (self->import_progress, hl_library_get_fraction (self->library));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                HlWindow      *self)
+{
+  hl_profile_mark ("window-presented");
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+}
+
+static void
+hl_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hl_window_parent_class)->map (widget);
+
+  if (hl_profile_enabled ())
+    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                      G_CALLBACK (after_paint_cb), widget);
+}
+
+static gboolean
+hl_window_close_request (GtkWindow *window)
+{
+  HlWindow *self = HL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, HL_SETTINGS_WINDOW_WIDTH, width);
+  g_settings_set_int (self->settings, HL_SETTINGS_WINDOW_HEIGHT, height);
+  g_settings_set_boolean (self->settings, HL_SETTINGS_WINDOW_MAXIMIZED,
+                          gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (hl_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is set after construction, so the window is tied to
+ * the app's library and settings here. */
+static void
+setup_for_application (HlWindow      *self,
+                       HlApplication *app)
+{
+  g_autofree char *language = NULL;
+
+  self->settings = g_object_ref (hl_application_get_settings (app));
+  self->library = g_object_ref (hl_application_get_library (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, HL_SETTINGS_WINDOW_WIDTH),
+                               g_settings_get_int (self->settings, HL_SETTINGS_WINDOW_HEIGHT));
+  if (g_settings_get_boolean (self->settings, HL_SETTINGS_WINDOW_MAXIMIZED))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, HL_SETTINGS_ZOOM_LEVEL, self->web_view, "zoom-level",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* An empty setting follows the language the app is shown in. */
+  language = g_settings_get_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE);
+  hl_set_str (&self->content_language, hl_language_normalize (language)
+                                         ? hl_language_normalize (language)
+                                         : hl_language_default ());
+  hl_sidebar_set_language (self->sidebar, self->content_language);
+  hl_sidebar_set_clinics (self->sidebar, hl_application_get_clinics (app));
+
+  g_signal_connect_object (self->library, "notify::state",
+                           G_CALLBACK (library_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::fraction",
+                           G_CALLBACK (library_fraction_cb), self, G_CONNECT_SWAPPED);
+  library_state_cb (self);
+}
+
+static void
+hl_window_dispose (GObject *object)
+{
+  HlWindow *self = (HlWindow *) object;
+
+  /* No gtk_widget_dispose_template () here: libadwaita 1.2's window releases
+   * its content itself, and unparenting it first makes it complain. Nor does
+   * it like a toast still on show when the window goes. */
+  if (self->toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      adw_toast_dismiss (self->toast);
+      self->toast = NULL;
+    }
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
+}
+
+static void
+hl_window_finalize (GObject *object)
+{
+  HlWindow *self = (HlWindow *) object;
+
+  g_free (self->content_language);
+  g_free (self->pending_uri);
+  g_free (self->shown_uri);
+
+  G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
+}
+
+static void
+hl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HlWindow *self = HL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT_LANGUAGE:
+      g_value_set_string (value, self->content_language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HlWindow *self = HL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT_LANGUAGE:
+      hl_window_set_content_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hl_window_class_init (HlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hl_window_dispose;
+  object_class->finalize = hl_window_finalize;
+  object_class->get_property = hl_window_get_property;
+  object_class->set_property = hl_window_set_property;
+  widget_class->map = hl_window_map;
+  window_class->close_request = hl_window_close_request;
+
+  properties[PROP_CONTENT_LANGUAGE] =
+    g_param_spec_string ("content-language", NULL, NULL, "en",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HL_TYPE_SIDEBAR);
+  g_type_ensure (HL_TYPE_WEB_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/phynet/HealthLibrary/hl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, web_view);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, failed_page);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_uri_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_load_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_open_external_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_crashed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_refused_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_open_uri_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_suggestion_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  hl_window_class_install_actions (widget_class);
+}
+
+static void
+hl_window_init (HlWindow *self)
+{
+  GtkEventController *key;
+  GtkGesture *click;
+
+  /* The language toggle asks for it while the template is built. */
+  self->content_language = g_strdup ("en");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (mouse_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+HlWindow *
+hl_window_new (HlApplication *application)
+{
+  HlWindow *self = g_object_new (HL_TYPE_WINDOW, "application", application, NULL);
+
+  setup_for_application (self, application);
+  return self;
+}
+
+GtkWidget *
+hl_window_get_web_view (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->web_view);
+}
+
+GtkWidget *
+hl_window_get_sidebar (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->sidebar);
+}
+
+GtkWidget *
+hl_window_get_search_entry (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->search_entry);
+}

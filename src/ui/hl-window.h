@@ -16,6 +16,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HlWindow, hl_window, HL, WINDOW, AdwApplicationWindow)
 
-HlWindow *hl_window_new (HlApplication *application);
+HlWindow   *hl_window_new                  (HlApplication *application);
+/* "en" or "es": the language of the topics shown in the sidebar and pages. */
+const char *hl_window_get_content_language (HlWindow      *self);
+void        hl_window_set_content_language (HlWindow      *self,
+                                            const char    *language);
+/* Opens an hl:// page. */
+void        hl_window_open_uri             (HlWindow      *self,
+                                            const char    *uri);
+
+/* For tests and scripted checks. */
+GtkWidget  *hl_window_get_web_view         (HlWindow      *self);
+GtkWidget  *hl_window_get_sidebar          (HlWindow      *self);
+GtkWidget  *hl_window_get_search_entry     (HlWindow      *self);
 
 G_END_DECLS

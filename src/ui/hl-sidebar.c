@@ -1,0 +1,760 @@
+/* hl-sidebar.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl-sidebar.h"
+#include "hl-text.h"
+
+/* How many hits the sidebar lists: more is noise in a narrow column. */
+#define SEARCH_LIMIT 50
+
+typedef enum
+{
+  SECTION_CLINICS,
+  SECTION_TOPICS,
+} Section;
+
+struct _HlSidebar
+{
+  AdwBin              parent_instance;
+
+  GtkStack           *stack;
+  GtkListBox         *browse_list;
+  GtkLabel           *group_title;
+  GtkSearchEntry     *filter_entry;
+  GtkStack           *group_stack;
+  GtkListBox         *group_list;
+  GtkStack           *search_stack;
+  GtkListBox         *search_list;
+  AdwStatusPage      *search_empty;
+  GtkBox             *suggestions_box;
+
+  HlTopicStore       *store;
+  HlClinicDirectory  *clinics;
+  char               *language;
+
+  int                 group_id;
+  GtkFilterListModel *group_topics;
+  char               *filter_text;     /* folded */
+  GListModel         *search_results;
+  char               *return_mode;     /* where to go back to when a search ends */
+  double              last_search_ms;
+};
+
+G_DEFINE_FINAL_TYPE (HlSidebar, hl_sidebar, ADW_TYPE_BIN)
+
+enum {
+  OPEN_URI,
+  SUGGESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+make_row (const char *title,
+          const char *detail,
+          const char *uri,
+          Section     section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (detail != NULL)
+    {
+      GtkWidget *count = gtk_label_new (detail);
+
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (box), count);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, title);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+  g_object_set_data (G_OBJECT (row), "section", GINT_TO_POINTER (section));
+
+  accessible = detail ? g_strdup_printf ("%s, %s", title, detail) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+static void
+browse_header_func (GtkListBoxRow *row,
+                    GtkListBoxRow *before,
+                    gpointer       user_data)
+{
+  Section section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "section"));
+  GtkWidget *header;
+
+  if (before != NULL &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "section")) == (int) section)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (section == SECTION_CLINICS ? _("Clinics") : _("Health Topics"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "sidebar-section");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+rebuild_browse_list (HlSidebar *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->browse_list))) != NULL)
+    gtk_list_box_remove (self->browse_list, child);
+
+  if (self->clinics != NULL)
+    {
+      GListModel *clinics = hl_clinic_directory_get_clinics (self->clinics);
+
+      for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
+        {
+          g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
+          g_autofree char *uri = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+
+          gtk_list_box_append (self->browse_list,
+                               make_row (hl_clinic_get_name (clinic), NULL, uri, SECTION_CLINICS));
+        }
+    }
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language);
+
+      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+        {
+          g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);
+          g_autofree char *uri = hl_group_dup_uri (group);
+          g_autofree char *count = g_strdup_printf ("%u", hl_group_get_topic_count (group));
+
+          gtk_list_box_append (self->browse_list,
+                               make_row (hl_group_get_name (group), count, uri, SECTION_TOPICS));
+        }
+    }
+}
+
+static GtkWidget *
+create_topic_row (gpointer item,
+                  gpointer user_data)
+{
+  HlTopicRef *topic = item;
+  g_autofree char *uri = hl_topic_ref_dup_uri (topic);
+
+  return make_row (hl_topic_ref_get_title (topic), NULL, uri, SECTION_TOPICS);
+}
+
+static GtkWidget *
+create_hit_row (gpointer item,
+                gpointer user_data)
+{
+  HlSidebar *self = user_data;
+  HlTopicRef *hit = item;
+  g_autofree char *uri = hl_topic_ref_dup_uri (hit);
+  g_autofree char *markup = hl_topic_ref_dup_snippet_markup (hit);
+  g_autofree char *snippet_text = hl_topic_ref_dup_snippet_text (hit);
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (hl_topic_ref_get_title (hit));
+  gboolean other_language = !g_str_equal (hl_topic_ref_get_language (hit), self->language);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (top), title);
+
+  if (other_language)
+    {
+      GtkWidget *tag = gtk_label_new (g_str_equal (hl_topic_ref_get_language (hit), "es")
+                                        ? _("Spanish") : _("English"));
+      gtk_widget_add_css_class (tag, "caption");
+      gtk_widget_add_css_class (tag, "language-tag");
+      gtk_box_append (GTK_BOX (top), tag);
+    }
+  gtk_box_append (GTK_BOX (box), top);
+
+  if (markup != NULL)
+    {
+      GtkWidget *snippet = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (snippet), markup);
+      gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+      gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (snippet), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (snippet, "dim-label");
+      gtk_widget_add_css_class (snippet, "caption");
+      gtk_box_append (GTK_BOX (box), snippet);
+    }
+
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+
+  accessible = snippet_text ? g_strdup_printf ("%s: %s", hl_topic_ref_get_title (hit), snippet_text)
+                            : g_strdup (hl_topic_ref_get_title (hit));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+static gboolean
+filter_topic (gpointer item,
+              gpointer user_data)
+{
+  HlSidebar *self = user_data;
+  g_autofree char *folded = NULL;
+
+  if (self->filter_text == NULL)
+    return TRUE;
+
+  folded = hl_text_fold (hl_topic_ref_get_title (item));
+  return strstr (folded, self->filter_text) != NULL;
+}
+
+static void
+update_group_stack (HlSidebar *self)
+{
+  gboolean empty = self->group_topics == NULL ||
+                   g_list_model_get_n_items (G_LIST_MODEL (self->group_topics)) == 0;
+
+  gtk_stack_set_visible_child_name (self->group_stack, empty ? "empty" : "list");
+}
+
+/* Shows the topics of a group; FALSE when the library has no such group in
+ * the current language. */
+static gboolean
+show_group (HlSidebar *self,
+            int        group_id)
+{
+  g_autoptr(HlGroup) group = NULL;
+  g_autoptr(GListModel) topics = NULL;
+  GtkCustomFilter *filter;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  group = hl_topic_store_get_group (self->store, group_id, self->language);
+  if (group == NULL || hl_group_get_topic_count (group) == 0)
+    return FALSE;
+
+  self->group_id = group_id;
+  gtk_label_set_label (self->group_title, hl_group_get_name (group));
+
+  g_clear_pointer (&self->filter_text, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+
+  topics = hl_topic_store_list_group_topics (self->store, group_id, self->language);
+  filter = gtk_custom_filter_new (filter_topic, self, NULL);
+  g_clear_object (&self->group_topics);
+  self->group_topics = gtk_filter_list_model_new (g_steal_pointer (&topics), GTK_FILTER (filter));
+  gtk_list_box_bind_model (self->group_list, G_LIST_MODEL (self->group_topics),
+                           create_topic_row, self, NULL);
+  update_group_stack (self);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+    gtk_stack_set_visible_child_name (self->stack, "group");
+  else
+    hl_set_str (&self->return_mode, "group");
+
+  return TRUE;
+}
+
+static void
+show_browse (HlSidebar *self)
+{
+  self->group_id = 0;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+    hl_set_str (&self->return_mode, "browse");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "browse");
+}
+
+static void
+browse_row_activated_cb (HlSidebar     *self,
+                         GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+
+  /* A group opens its list of topics here and its page in the view. */
+  if (parsed != NULL && g_strcmp0 (g_uri_get_host (parsed), "group") == 0)
+    {
+      const char *path = g_uri_get_path (parsed);
+
+      if (show_group (self, atoi (path[0] == '/' ? path + 1 : path)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+    }
+
+  g_signal_emit (self, signals[OPEN_URI], 0, uri);
+}
+
+static void
+topic_row_activated_cb (HlSidebar     *self,
+                        GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+
+  if (uri != NULL)
+    g_signal_emit (self, signals[OPEN_URI], 0, uri);
+}
+
+static void
+group_back_clicked_cb (HlSidebar *self)
+{
+  int group_id = self->group_id;
+  GtkListBoxRow *row;
+  g_autofree char *uri = g_strdup_printf ("hl://group/%d?lang=%s", group_id, self->language);
+
+  show_browse (self);
+
+  /* Land on the group we came from, for the keyboard. */
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->browse_list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "uri"), uri) == 0)
+      {
+        gtk_list_box_select_row (self->browse_list, row);
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+        break;
+      }
+}
+
+static void
+filter_changed_cb (HlSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  g_autofree char *collapsed = hl_text_collapse_space (text);
+  GtkFilter *filter;
+
+  g_clear_pointer (&self->filter_text, g_free);
+  self->filter_text = collapsed ? hl_text_fold (collapsed) : NULL;
+
+  if (self->group_topics == NULL)
+    return;
+
+  filter = gtk_filter_list_model_get_filter (self->group_topics);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_group_stack (self);
+}
+
+static void
+filter_activate_cb (HlSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->group_list, 0);
+
+  if (row != NULL)
+    topic_row_activated_cb (self, row);
+}
+
+static void
+filter_stop_cb (HlSidebar *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  else
+    group_back_clicked_cb (self);
+}
+
+static void
+suggestion_clicked_cb (GtkButton *button,
+                       HlSidebar *self)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "suggestion");
+
+  g_signal_emit (self, signals[SUGGESTION_ACTIVATED], 0, text);
+}
+
+static void
+show_suggestions (HlSidebar  *self,
+                  const char *query)
+{
+  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3);
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
+    gtk_box_remove (self->suggestions_box, child);
+
+  /* TRANSLATORS: %s is what was searched for */
+  title = g_strdup_printf (_("No Results for “%s”"), query);
+  adw_status_page_set_title (self->search_empty, title);
+
+  if (suggestions == NULL || suggestions[0] == NULL)
+    {
+      adw_status_page_set_description (self->search_empty,
+                                       _("Check the spelling, or try fewer or shorter words."));
+      return;
+    }
+
+  adw_status_page_set_description (self->search_empty, _("Did you mean:"));
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (suggestions[i]);
+
+      gtk_widget_add_css_class (button, "pill");
+      g_object_set_data_full (G_OBJECT (button), "suggestion", g_strdup (suggestions[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (suggestion_clicked_cb), self);
+      gtk_box_append (self->suggestions_box, button);
+    }
+}
+
+void
+hl_sidebar_search (HlSidebar  *self,
+                   const char *text)
+{
+  g_autofree char *query = hl_text_collapse_space (text);
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  if (query == NULL)
+    {
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+        gtk_stack_set_visible_child_name (self->stack, self->return_mode ? self->return_mode
+                                                                         : "browse");
+      return;
+    }
+
+  if (self->store == NULL)
+    return;
+
+  start = g_get_monotonic_time ();
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+    hl_set_str (&self->return_mode, gtk_stack_get_visible_child_name (self->stack));
+
+  g_clear_object (&self->search_results);
+  self->search_results = hl_topic_store_search (self->store, query, self->language,
+                                                SEARCH_LIMIT, &error);
+  if (self->search_results == NULL)
+    {
+      g_warning ("Search failed: %s", error->message);
+      self->search_results = G_LIST_MODEL (g_list_store_new (HL_TYPE_TOPIC_REF));
+    }
+
+  gtk_list_box_bind_model (self->search_list, self->search_results, create_hit_row, self, NULL);
+  if (g_list_model_get_n_items (self->search_results) > 0)
+    gtk_stack_set_visible_child_name (self->search_stack, "list");
+  else
+    {
+      show_suggestions (self, query);
+      gtk_stack_set_visible_child_name (self->search_stack, "empty");
+    }
+  gtk_stack_set_visible_child_name (self->stack, "search");
+
+  self->last_search_ms = (g_get_monotonic_time () - start) / 1000.0;
+}
+
+gboolean
+hl_sidebar_activate_first_result (HlSidebar *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (HL_IS_SIDEBAR (self), FALSE);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+    return FALSE;
+
+  row = gtk_list_box_get_row_at_index (self->search_list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_list_box_select_row (self->search_list, row);
+  topic_row_activated_cb (self, row);
+  return TRUE;
+}
+
+GtkListBox *
+hl_sidebar_get_visible_list (HlSidebar *self)
+{
+  const char *mode;
+
+  g_return_val_if_fail (HL_IS_SIDEBAR (self), NULL);
+
+  mode = gtk_stack_get_visible_child_name (self->stack);
+  if (g_str_equal (mode, "search"))
+    return self->search_list;
+  if (g_str_equal (mode, "group"))
+    return self->group_list;
+  return self->browse_list;
+}
+
+gboolean
+hl_sidebar_focus_list (HlSidebar *self)
+{
+  GtkListBox *list = hl_sidebar_get_visible_list (self);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+const char *
+hl_sidebar_get_mode (HlSidebar *self)
+{
+  g_return_val_if_fail (HL_IS_SIDEBAR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+double
+hl_sidebar_get_last_search_ms (HlSidebar *self)
+{
+  g_return_val_if_fail (HL_IS_SIDEBAR (self), 0);
+
+  return self->last_search_ms;
+}
+
+/* Selects the row for @uri in @list; FALSE when it has none. */
+static gboolean
+select_in_list (GtkListBox *list,
+                const char *uri)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "uri"), uri) == 0)
+      {
+        gtk_list_box_select_row (list, row);
+        return TRUE;
+      }
+
+  gtk_list_box_unselect_all (list);
+  return FALSE;
+}
+
+static void
+select_topic (HlSidebar  *self,
+              int         id,
+              const char *uri)
+{
+  g_autoptr(GArray) groups = NULL;
+  const char *mode = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_str_equal (mode, "search") && select_in_list (self->search_list, uri))
+    return;
+  if (g_str_equal (mode, "group") && select_in_list (self->group_list, uri))
+    return;
+  if (g_str_equal (mode, "search"))
+    return;
+
+  /* Opened from a link: show a group the topic belongs to. */
+  groups = hl_topic_store_get_topic_group_ids (self->store, id);
+  for (guint i = 0; i < groups->len; i++)
+    if (show_group (self, g_array_index (groups, int, i)))
+      {
+        select_in_list (self->group_list, uri);
+        return;
+      }
+}
+
+void
+hl_sidebar_select_uri (HlSidebar  *self,
+                       const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *host;
+  const char *path;
+
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (parsed == NULL || self->store == NULL)
+    return;
+
+  host = g_uri_get_host (parsed);
+  path = g_uri_get_path (parsed);
+  path = path[0] == '/' ? path + 1 : path;
+
+  if (g_strcmp0 (host, "topic") == 0)
+    select_topic (self, atoi (path), uri);
+  else if (g_strcmp0 (host, "group") == 0)
+    {
+      int id = atoi (path);
+
+      if (self->group_id != id || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
+        show_group (self, id);
+      gtk_list_box_unselect_all (self->group_list);
+    }
+  else if (g_strcmp0 (host, "clinic") == 0)
+    {
+      show_browse (self);
+      select_in_list (self->browse_list, uri);
+    }
+  else if (g_strcmp0 (host, "home") == 0 || g_strcmp0 (host, "index") == 0)
+    {
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
+        show_browse (self);
+      gtk_list_box_unselect_all (self->browse_list);
+    }
+}
+
+void
+hl_sidebar_set_store (HlSidebar    *self,
+                      HlTopicStore *store)
+{
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->group_topics);
+  g_clear_object (&self->search_results);
+  gtk_list_box_bind_model (self->group_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->search_list, NULL, NULL, NULL, NULL);
+  rebuild_browse_list (self);
+  self->group_id = 0;
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+}
+
+void
+hl_sidebar_set_clinics (HlSidebar         *self,
+                        HlClinicDirectory *clinics)
+{
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  if (g_set_object (&self->clinics, clinics))
+    rebuild_browse_list (self);
+}
+
+void
+hl_sidebar_set_language (HlSidebar  *self,
+                         const char *language)
+{
+  const char *mode;
+  int group_id;
+
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  if (!hl_set_str (&self->language, language))
+    return;
+
+  rebuild_browse_list (self);
+
+  /* The same group in the other language, if it has topics there. */
+  mode = gtk_stack_get_visible_child_name (self->stack);
+  group_id = self->group_id;
+  if (group_id != 0 && !show_group (self, group_id))
+    show_browse (self);
+
+  if (g_str_equal (mode, "search") && self->search_results != NULL)
+    gtk_list_box_bind_model (self->search_list, self->search_results, create_hit_row, self, NULL);
+}
+
+static void
+hl_sidebar_dispose (GObject *object)
+{
+  HlSidebar *self = (HlSidebar *) object;
+
+  /* AdwBin drops its child itself; disposing the template first would
+   * unparent it twice. */
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->clinics);
+  g_clear_object (&self->group_topics);
+  g_clear_object (&self->search_results);
+
+  G_OBJECT_CLASS (hl_sidebar_parent_class)->dispose (object);
+}
+
+static void
+hl_sidebar_finalize (GObject *object)
+{
+  HlSidebar *self = (HlSidebar *) object;
+
+  g_free (self->language);
+  g_free (self->filter_text);
+  g_free (self->return_mode);
+
+  G_OBJECT_CLASS (hl_sidebar_parent_class)->finalize (object);
+}
+
+static void
+hl_sidebar_class_init (HlSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hl_sidebar_dispose;
+  object_class->finalize = hl_sidebar_finalize;
+
+  /**
+   * HlSidebar::open-uri:
+   * @uri: the hl:// address of the chosen page
+   */
+  signals[OPEN_URI] =
+    g_signal_new ("open-uri", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * HlSidebar::suggestion-activated:
+   * @text: another spelling to search for
+   */
+  signals[SUGGESTION_ACTIVATED] =
+    g_signal_new ("suggestion-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/phynet/HealthLibrary/hl-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, browse_list);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, group_title);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, group_stack);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, group_list);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, search_stack);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, search_list);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, search_empty);
+  gtk_widget_class_bind_template_child (widget_class, HlSidebar, suggestions_box);
+  gtk_widget_class_bind_template_callback (widget_class, browse_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, topic_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_stop_cb);
+}
+
+static void
+hl_sidebar_init (HlSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->language = g_strdup ("en");
+  gtk_list_box_set_header_func (self->browse_list, browse_header_func, NULL, NULL);
+}
+
+GtkWidget *
+hl_sidebar_new (void)
+{
+  return g_object_new (HL_TYPE_SIDEBAR, NULL);
+}

@@ -1,0 +1,51 @@
+/* hl-window-private.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hl-sidebar.h"
+#include "hl-web-view.h"
+#include "hl-window.h"
+
+G_BEGIN_DECLS
+
+/* The window spans hl-window.c (construction, library state, page loading)
+ * and hl-window-actions.c (its actions and their shortcuts). */
+struct _HlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  HlSidebar            *sidebar;
+  AdwWindowTitle       *title_widget;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  HlWebView            *web_view;
+  GtkProgressBar       *import_progress;
+  AdwStatusPage        *failed_page;
+
+  HlLibrary            *library;
+  GSettings            *settings;
+  char                 *content_language;
+  gboolean              following_page;   /* the language changes because a page did */
+  gboolean              first_page_loaded;
+  char                 *pending_uri;      /* to show once the library is ready */
+  AdwToast             *toast;            /* the one shown, if any */
+  char                 *shown_uri;        /* the last page shown, kept when the view crashes */
+};
+
+void hl_window_class_install_actions (GtkWidgetClass *widget_class);
+void hl_window_update_actions        (HlWindow       *self);
+/* Loads @uri and, on a narrow window, shows it. */
+void hl_window_show_page             (HlWindow       *self,
+                                      const char     *uri);
+/* The current page's address in @language, or NULL when it has none. */
+char *hl_window_dup_uri_in_language  (HlWindow       *self,
+                                      const char     *language);
+
+G_END_DECLS
