@@ -328,16 +328,16 @@ read_format (JsonObject  *root,
   if (format > CURRENT_FORMAT)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
-                   _("“%s” is written in format %" G_GINT64_FORMAT ", but this version of "
+                   _("“%s” is written in format %lld, but this version of "
                      "Health Library only reads format %d. Update Health Library."),
-                   file, format, CURRENT_FORMAT);
+                   file, (long long) format, CURRENT_FORMAT);
       return FALSE;
     }
   if (format < CURRENT_FORMAT)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
-                   _("“%s”: “format” %" G_GINT64_FORMAT " does not exist; use %d."),
-                   file, format, CURRENT_FORMAT);
+                   _("“%s”: “format” %lld does not exist; use %d."),
+                   file, (long long) format, CURRENT_FORMAT);
       return FALSE;
     }
 
@@ -620,9 +620,9 @@ set_load_error (const char    *path,
         g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                      /* Translators: the last %s is json-glib's description of
                       * the mistake. */
-                     _("“%s” is not valid JSON: line %" G_GUINT64_FORMAT ", column %"
-                       G_GUINT64_FORMAT ": %s. Correct the file near that line."),
-                     file, line, column, detail);
+                     _("“%s” is not valid JSON: line %llu, column %llu: %s. Correct the "
+                       "file near that line."),
+                     file, (unsigned long long) line, (unsigned long long) column, detail);
       else
         g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                      _("“%s” is not valid JSON: %s"),

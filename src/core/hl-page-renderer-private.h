@@ -6,9 +6,15 @@
 
 #pragma once
 
+#include "hl-catalog.h"
 #include "hl-page-renderer.h"
 
 G_BEGIN_DECLS
+
+/* Page text is in the page's language, not necessarily the UI's. */
+#define P_(language, text)                  hl_catalog_gettext (language, text)
+#define PC_(language, context, text)        hl_catalog_pgettext (language, context, text)
+#define PN_(language, single, plural, n)    hl_catalog_ngettext (language, single, plural, n)
 
 /* The renderer spans hl-page-renderer.c (frame, home, lists, clinics, search)
  * and hl-topic-page.c (the topic page). */
@@ -22,15 +28,17 @@ void     hl_page_begin                (HlPageRenderer *self,
                                        const char     *body_class);
 /* Ends the document with the credit to MedlinePlus and the data's date. */
 void     hl_page_end                  (HlPageRenderer *self,
-                                       GString        *out);
+                                       GString        *out,
+                                       const char     *language);
 
 /* <a href="…">text</a>, or the text alone when the address is not safe. */
 void     hl_page_append_link          (GString        *out,
                                        const char     *href,
                                        const char     *text,
                                        const char     *css_class);
-/* "November 23, 2026" in the UI's language, from "2026-11-23[T…]". */
-char    *hl_page_format_date          (const char     *iso);
+/* "November 23, 2026" in @language, from "2026-11-23[T…]". */
+char    *hl_page_format_date          (const char     *iso,
+                                       const char     *language);
 
 char    *hl_page_render_topic         (HlPageRenderer *self,
                                        int             id,

@@ -119,7 +119,8 @@ hl_page_renderer_get_language (HlPageRenderer *self)
 }
 
 char *
-hl_page_format_date (const char *iso)
+hl_page_format_date (const char *iso,
+                     const char *language)
 {
   static const char *months[] = {
     NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
@@ -141,7 +142,7 @@ hl_page_format_date (const char *iso)
    * language the app is shown in. */
   /* TRANSLATORS: a date; %M is the month's name, %D the day, %Y the year.
    * For example "%D de %M de %Y" in Spanish. */
-  format = _("%M %D, %Y");
+  format = P_ (language, "%M %D, %Y");
   day_text = g_strdup_printf ("%d", day);
   year_text = g_strdup_printf ("%d", year);
 
@@ -149,7 +150,7 @@ hl_page_format_date (const char *iso)
   for (const char *p = format; *p != '\0'; p++)
     {
       if (p[0] == '%' && p[1] == 'M')
-        g_string_append (out, g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]));
+        g_string_append (out, PC_ (language, "month", months[month - 1]));
       else if (p[0] == '%' && p[1] == 'D')
         g_string_append (out, day_text);
       else if (p[0] == '%' && p[1] == 'Y')
@@ -214,7 +215,8 @@ hl_page_append_link (GString    *out,
 
 static void
 append_helpline (HlPageRenderer *self,
-                 GString        *out)
+                 GString        *out,
+                 const char     *language)
 {
   const char *helpline;
   g_autofree char *tel = NULL;
@@ -228,7 +230,7 @@ append_helpline (HlPageRenderer *self,
 
   tel = hl_phone_to_tel_uri (helpline);
   g_string_append (out, "<span class=\"helpline\">");
-  hl_html_append_text (out, _("24/7 helpline:"));
+  hl_html_append_text (out, P_ (language, "24/7 helpline:"));
   g_string_append_c (out, ' ');
   hl_page_append_link (out, tel, helpline, NULL);
   g_string_append (out, "</span>");
@@ -241,8 +243,9 @@ hl_page_begin (HlPageRenderer *self,
                const char     *language,
                const char     *body_class)
 {
+  language = language ? language : self->language;
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
-  hl_html_append_attr (out, language ? language : self->language);
+  hl_html_append_attr (out, language);
   g_string_append (out,
                    "\">\n<head>\n<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -265,7 +268,7 @@ hl_page_begin (HlPageRenderer *self,
       g_string_append (out, "<header class=\"handout\"><strong>");
       hl_html_append_text (out, hl_clinic_directory_get_organization_name (self->clinics));
       g_string_append (out, "</strong> ");
-      append_helpline (self, out);
+      append_helpline (self, out, language);
       g_string_append (out, "</header>\n");
     }
 
@@ -273,7 +276,7 @@ hl_page_begin (HlPageRenderer *self,
     {
       g_string_append (out, "<p class=\"notice\" role=\"note\">");
       hl_html_append_text (out,
-                           _("This is the sample library that comes with the app: a small "
+                           P_ (language, "This is the sample library that comes with the app: a small "
                              "selection of MedlinePlus topics from several years, some of them "
                              "out of date. Ask your administrator to import the current "
                              "MedlinePlus file before relying on it."));
@@ -285,7 +288,8 @@ hl_page_begin (HlPageRenderer *self,
 
 static void
 append_source_line (HlPageRenderer *self,
-                    GString        *out)
+                    GString        *out,
+                    const char     *language)
 {
   const char *generated;
   g_autofree char *date = NULL;
@@ -294,17 +298,17 @@ append_source_line (HlPageRenderer *self,
     return;
 
   generated = hl_topic_store_get_meta (self->store, "date-generated");
-  date = hl_page_format_date (generated);
+  date = hl_page_format_date (generated, language);
   if (date != NULL)
     {
       g_autofree char *text = NULL;
 
       if (hl_topic_store_is_sample (self->store))
         /* TRANSLATORS: %s is a date */
-        text = g_strdup_printf (_("Sample assembled on %s."), date);
+        text = g_strdup_printf (P_ (language, "Sample assembled on %s."), date);
       else
         /* TRANSLATORS: %s is a date */
-        text = g_strdup_printf (_("MedlinePlus data of %s."), date);
+        text = g_strdup_printf (P_ (language, "MedlinePlus data of %s."), date);
       g_string_append_c (out, ' ');
       hl_html_append_text (out, text);
     }
@@ -312,18 +316,20 @@ append_source_line (HlPageRenderer *self,
 
 void
 hl_page_end (HlPageRenderer *self,
-             GString        *out)
+             GString        *out,
+             const char     *language)
 {
+  language = language ? language : self->language;
   g_string_append (out, "</main>\n<footer>\n<p>");
-  hl_html_append_text (out, _("Health information from"));
+  hl_html_append_text (out, P_ (language, "Health information from"));
   g_string_append_c (out, ' ');
   hl_page_append_link (out, "https://medlineplus.gov/", "MedlinePlus", NULL);
   g_string_append (out, ", ");
-  hl_html_append_text (out, _("U.S. National Library of Medicine (NLM)."));
-  append_source_line (self, out);
+  hl_html_append_text (out, P_ (language, "U.S. National Library of Medicine (NLM)."));
+  append_source_line (self, out, language);
   g_string_append (out, "</p>\n<p>");
   hl_html_append_text (out,
-                       _("This information does not replace the advice of a doctor or "
+                       P_ (language, "This information does not replace the advice of a doctor or "
                          "other health care provider."));
   g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
 }
@@ -398,7 +404,7 @@ append_letter_bar (HlPageRenderer *self,
   g_autofree char *letters = hl_topic_store_dup_index_letters (self->store, language);
 
   g_string_append (out, "<nav class=\"letters\" aria-label=\"");
-  hl_html_append_attr (out, _("Topics A to Z"));
+  hl_html_append_attr (out, P_ (language, "Topics A to Z"));
   g_string_append (out, "\">\n");
   for (const char *p = letters; *p != '\0'; p++)
     {
@@ -431,15 +437,16 @@ append_language_switch (GString    *out,
 
   g_string_append (out, "<p class=\"language-switch\">");
   hl_page_append_link (out, href,
-                       g_str_equal (other, "es") ? _("Topics in Spanish (español)")
-                                                 : _("Topics in English (inglés)"),
+                       g_str_equal (other, "es") ? P_ (language, "Topics in Spanish (español)")
+                                                 : P_ (language, "Topics in English (inglés)"),
                        NULL);
   g_string_append (out, "</p>\n");
 }
 
 static void
 append_clinic_list (HlPageRenderer *self,
-                    GString        *out)
+                    GString        *out,
+                    const char     *language)
 {
   GListModel *clinics;
   guint n;
@@ -453,7 +460,7 @@ append_clinic_list (HlPageRenderer *self,
     return;
 
   g_string_append (out, "<section class=\"clinics\">\n<h2>");
-  hl_html_append_text (out, _("Our Clinics"));
+  hl_html_append_text (out, P_ (language, "Our Clinics"));
   g_string_append (out, "</h2>\n<ul class=\"tiles\">\n");
   for (guint i = 0; i < n; i++)
     {
@@ -483,7 +490,7 @@ render_home (HlPageRenderer  *self,
   if (!require_store (self, error))
     return NULL;
 
-  title = g_strdup (_("Health Library"));
+  title = g_strdup (P_ (language, "Health Library"));
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (self, out, title, language, "page-home");
@@ -497,18 +504,18 @@ render_home (HlPageRenderer  *self,
   g_string_append (out, "<h1>");
   hl_html_append_text (out, title);
   g_string_append (out, "</h1>\n<p class=\"lead\">");
-  hl_html_append_text (out, _("Trusted health information from MedlinePlus, in English and "
+  hl_html_append_text (out, P_ (language, "Trusted health information from MedlinePlus, in English and "
                               "Spanish. Choose a topic group, or search for a topic."));
   g_string_append (out, "</p>\n");
   if (self->clinics != NULL && hl_clinic_directory_get_helpline (self->clinics) != NULL)
     {
       g_string_append (out, "<p class=\"callout\">");
-      append_helpline (self, out);
+      append_helpline (self, out, language);
       g_string_append (out, "</p>\n");
     }
 
   g_string_append (out, "<section class=\"groups\">\n<h2>");
-  hl_html_append_text (out, _("Health Topics"));
+  hl_html_append_text (out, P_ (language, "Health Topics"));
   g_string_append (out, "</h2>\n<ul class=\"tiles\">\n");
   groups = hl_topic_store_list_groups (self->store, language);
   n = g_list_model_get_n_items (groups);
@@ -518,7 +525,7 @@ render_home (HlPageRenderer  *self,
       g_autofree char *href = hl_group_dup_uri (group);
       g_autofree char *count = NULL;
 
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics",
+      count = g_strdup_printf (PN_ (language, "%u topic", "%u topics",
                                             hl_group_get_topic_count (group)),
                                hl_group_get_topic_count (group));
       g_string_append (out, "<li>");
@@ -531,42 +538,42 @@ render_home (HlPageRenderer  *self,
   if (n == 0)
     {
       g_string_append (out, "<p>");
-      hl_html_append_text (out, _("The library has no topics in this language."));
+      hl_html_append_text (out, P_ (language, "The library has no topics in this language."));
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</section>\n<section class=\"index\">\n<h2>");
-  hl_html_append_text (out, _("Topics A to Z"));
+  hl_html_append_text (out, P_ (language, "Topics A to Z"));
   g_string_append (out, "</h2>\n");
   append_letter_bar (self, out, language, 0);
   append_language_switch (out, "hl://home?lang=%s", language);
   g_string_append (out, "</section>\n");
 
-  append_clinic_list (self, out);
+  append_clinic_list (self, out, language);
 
   g_string_append (out, "<section class=\"about\">\n<h2>");
-  hl_html_append_text (out, _("About This Information"));
+  hl_html_append_text (out, P_ (language, "About This Information"));
   g_string_append (out, "</h2>\n<p>");
   {
     g_autofree char *counts = NULL;
     guint n_en = hl_topic_store_count_topics (self->store, "en");
     guint n_es = hl_topic_store_count_topics (self->store, "es");
-    g_autofree char *en_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic in English",
+    g_autofree char *en_text = g_strdup_printf (PN_ (language, "%u topic in English",
                                                              "%u topics in English", n_en), n_en);
-    g_autofree char *es_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic in Spanish",
+    g_autofree char *es_text = g_strdup_printf (PN_ (language, "%u topic in Spanish",
                                                              "%u topics in Spanish", n_es), n_es);
 
-    hl_html_append_text (out, _("The health topics come from MedlinePlus, the consumer health "
+    hl_html_append_text (out, P_ (language, "The health topics come from MedlinePlus, the consumer health "
                                 "service of the U.S. National Library of Medicine, and are shown "
                                 "as MedlinePlus published them."));
     g_string_append_c (out, ' ');
     /* TRANSLATORS: "The library holds 39 topics in English and 17 topics in Spanish." */
-    counts = g_strdup_printf (_("The library holds %s and %s."), en_text, es_text);
+    counts = g_strdup_printf (P_ (language, "The library holds %s and %s."), en_text, es_text);
     hl_html_append_text (out, counts);
-    append_source_line (self, out);
+    append_source_line (self, out, language);
   }
   g_string_append (out, "</p>\n</section>\n");
 
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
   return g_string_free (out, FALSE);
 }
 
@@ -601,12 +608,12 @@ render_group (HlPageRenderer  *self,
   g_string_append (out, "<nav class=\"crumbs\">");
   {
     g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", language);
-    hl_page_append_link (out, home, _("Home"), NULL);
+    hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   g_string_append (out, "</nav>\n<h1>");
   hl_html_append_text (out, hl_group_get_name (group));
   g_string_append (out, "</h1>\n<p class=\"lead\">");
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics",
+  count = g_strdup_printf (PN_ (language, "%u topic", "%u topics",
                                         g_list_model_get_n_items (topics)),
                            g_list_model_get_n_items (topics));
   hl_html_append_text (out, count);
@@ -616,12 +623,12 @@ render_group (HlPageRenderer  *self,
   if (hl_group_get_url (group) != NULL && hl_html_is_web_url (hl_group_get_url (group)))
     {
       g_string_append (out, "<p class=\"source\">");
-      hl_page_append_link (out, hl_group_get_url (group), _("This group on MedlinePlus"),
+      hl_page_append_link (out, hl_group_get_url (group), P_ (language, "This group on MedlinePlus"),
                            "external");
       g_string_append (out, "</p>\n");
     }
 
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
   return g_string_free (out, FALSE);
 }
 
@@ -659,14 +666,14 @@ render_index (HlPageRenderer  *self,
     topics = hl_topic_store_list_topics_by_letter (self->store, language, letter);
 
   /* TRANSLATORS: the A–Z index page's title; %c is a letter */
-  title = letter ? g_strdup_printf (_("Health Topics: %c"), letter) : g_strdup (_("Topics A to Z"));
+  title = letter ? g_strdup_printf (P_ (language, "Health Topics: %c"), letter) : g_strdup (P_ (language, "Topics A to Z"));
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (self, out, title, language, "page-index");
   g_string_append (out, "<nav class=\"crumbs\">");
   {
     g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", language);
-    hl_page_append_link (out, home, _("Home"), NULL);
+    hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   g_string_append (out, "</nav>\n<h1>");
   hl_html_append_text (out, title);
@@ -677,7 +684,7 @@ render_index (HlPageRenderer  *self,
   else
     {
       g_string_append (out, "<p class=\"empty\">");
-      hl_html_append_text (out, _("No topics start with this letter."));
+      hl_html_append_text (out, P_ (language, "No topics start with this letter."));
       g_string_append (out, "</p>\n");
     }
   {
@@ -687,7 +694,7 @@ render_index (HlPageRenderer  *self,
     append_language_switch (out, format, language);
   }
 
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
   return g_string_free (out, FALSE);
 }
 
@@ -709,10 +716,10 @@ render_search (HlPageRenderer  *self,
 
   query_text = hl_text_collapse_space (query);
   if (query_text == NULL)
-    title = g_strdup (_("Search"));
+    title = g_strdup (P_ (language, "Search"));
   else
     /* TRANSLATORS: the search page's title; %s is what was searched for */
-    title = g_strdup_printf (_("Search: %s"), query_text);
+    title = g_strdup_printf (P_ (language, "Search: %s"), query_text);
 
   hits = query_text ? hl_topic_store_search (self->store, query_text, language,
                                              SEARCH_PAGE_LIMIT, error)
@@ -731,7 +738,7 @@ render_search (HlPageRenderer  *self,
     {
       g_autofree char *count = NULL;
 
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic found",
+      count = g_strdup_printf (PN_ (language, "%u topic found",
                                             "%u topics found", n), n);
       g_string_append (out, "<p class=\"lead\">");
       hl_html_append_text (out, count);
@@ -748,7 +755,7 @@ render_search (HlPageRenderer  *self,
             {
               g_string_append (out, " <span class=\"badge\">");
               hl_html_append_text (out, g_str_equal (hl_topic_ref_get_language (hit), "es")
-                                          ? _("Spanish") : _("English"));
+                                          ? P_ (language, "Spanish") : P_ (language, "English"));
               g_string_append (out, "</span>");
             }
           g_string_append (out, "</p>");
@@ -773,18 +780,18 @@ render_search (HlPageRenderer  *self,
           g_autofree char *text = NULL;
 
           /* TRANSLATORS: %s is what was searched for */
-          text = g_strdup_printf (_("No topics match “%s”."), query_text);
+          text = g_strdup_printf (P_ (language, "No topics match “%s”."), query_text);
           hl_html_append_text (out, text);
           suggestions = hl_topic_store_suggest (self->store, query_text, language, 3);
         }
       else
-        hl_html_append_text (out, _("Type a word or two to search the health topics."));
+        hl_html_append_text (out, P_ (language, "Type a word or two to search the health topics."));
       g_string_append (out, "</p>\n");
 
       if (suggestions != NULL && suggestions[0] != NULL)
         {
           g_string_append (out, "<p class=\"suggestions\">");
-          hl_html_append_text (out, _("Did you mean:"));
+          hl_html_append_text (out, P_ (language, "Did you mean:"));
           for (guint i = 0; suggestions[i] != NULL; i++)
             {
               g_autofree char *escaped = g_uri_escape_string (suggestions[i], NULL, FALSE);
@@ -799,14 +806,14 @@ render_search (HlPageRenderer  *self,
       else if (query_text != NULL)
         {
           g_string_append (out, "<p>");
-          hl_html_append_text (out, _("Check the spelling, try fewer or shorter words, or browse "
+          hl_html_append_text (out, P_ (language, "Check the spelling, try fewer or shorter words, or browse "
                                       "the topics A to Z."));
           g_string_append (out, "</p>\n");
         }
       g_string_append (out, "</div>\n");
     }
 
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
   return g_string_free (out, FALSE);
 }
 
@@ -850,6 +857,7 @@ render_clinic (HlPageRenderer  *self,
   g_autofree char *address = NULL;
   g_autofree char *phone_uri = NULL;
   const char * const *services;
+  const char *language = self->language;
   gboolean known;
   GString *out;
 
@@ -878,12 +886,12 @@ render_clinic (HlPageRenderer  *self,
   out = g_string_sized_new (4096);
   hl_page_begin (self, out, hl_clinic_get_name (clinic), NULL, "page-clinic");
   g_string_append (out, "<nav class=\"crumbs\">");
-  hl_page_append_link (out, "hl://home", _("Home"), NULL);
+  hl_page_append_link (out, "hl://home", P_ (language, "Home"), NULL);
   g_string_append (out, "</nav>\n<h1>");
   hl_html_append_text (out, hl_clinic_get_name (clinic));
   g_string_append (out, "</h1>\n<p class=\"lead\">");
   if (g_str_equal (hl_clinic_get_id (clinic), "home-office"))
-    hl_html_append_text (out, _("Home office"));
+    hl_html_append_text (out, P_ (language, "Home office"));
   else
     hl_html_append_text (out, place);
   g_string_append (out, "</p>\n");
@@ -891,14 +899,14 @@ render_clinic (HlPageRenderer  *self,
   if (known)
     {
       g_string_append (out, "<dl class=\"facts\">\n");
-      append_fact (out, _("Address"), address, NULL);
-      append_fact (out, _("Phone"), hl_clinic_get_phone (clinic), phone_uri);
-      append_fact (out, _("Fax"), hl_clinic_get_fax (clinic), NULL);
-      append_fact (out, _("Hours"), hl_clinic_get_hours (clinic), NULL);
+      append_fact (out, P_ (language, "Address"), address, NULL);
+      append_fact (out, P_ (language, "Phone"), hl_clinic_get_phone (clinic), phone_uri);
+      append_fact (out, P_ (language, "Fax"), hl_clinic_get_fax (clinic), NULL);
+      append_fact (out, P_ (language, "Hours"), hl_clinic_get_hours (clinic), NULL);
       if (services != NULL && services[0] != NULL)
         {
           g_string_append (out, "<dt>");
-          hl_html_append_text (out, _("Services"));
+          hl_html_append_text (out, P_ (language, "Services"));
           g_string_append (out, "</dt><dd><ul>");
           for (guint i = 0; services[i] != NULL; i++)
             {
@@ -914,7 +922,7 @@ render_clinic (HlPageRenderer  *self,
     {
       /* We say what we do not know rather than guess. */
       g_string_append (out, "<p class=\"empty\">");
-      hl_html_append_text (out, _("The address, phone number and opening hours of this clinic "
+      hl_html_append_text (out, P_ (language, "The address, phone number and opening hours of this clinic "
                                   "are not in the directory yet."));
       g_string_append (out, "</p>\n");
     }
@@ -922,9 +930,9 @@ render_clinic (HlPageRenderer  *self,
   if (hl_clinic_directory_get_helpline (self->clinics) != NULL)
     {
       g_string_append (out, "<p class=\"callout\">");
-      hl_html_append_text (out, _("For directions, appointments or questions, call"));
+      hl_html_append_text (out, P_ (language, "For directions, appointments or questions, call"));
       g_string_append_c (out, ' ');
-      append_helpline (self, out);
+      append_helpline (self, out, language);
       g_string_append (out, "</p>\n");
     }
 
@@ -932,11 +940,11 @@ render_clinic (HlPageRenderer  *self,
       hl_clinic_directory_get_home_office (self->clinics) != NULL)
     {
       g_string_append (out, "<p>");
-      hl_page_append_link (out, "hl://clinic/home-office", _("Home office"), NULL);
+      hl_page_append_link (out, "hl://clinic/home-office", P_ (language, "Home office"), NULL);
       g_string_append (out, "</p>\n");
     }
 
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
   return g_string_free (out, FALSE);
 }
 
@@ -945,10 +953,12 @@ hl_page_renderer_render_message (HlPageRenderer *self,
                                  const char     *title,
                                  const char     *message)
 {
+  const char *language;
   GString *out;
 
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
 
+  language = self->language;
   out = g_string_sized_new (4096);
   hl_page_begin (self, out, title, NULL, "page-message");
   g_string_append (out, "<div class=\"empty\">\n<h1>");
@@ -956,9 +966,9 @@ hl_page_renderer_render_message (HlPageRenderer *self,
   g_string_append (out, "</h1>\n<p>");
   hl_html_append_text (out, message);
   g_string_append (out, "</p>\n<p>");
-  hl_page_append_link (out, "hl://home", _("Go to the home page"), NULL);
+  hl_page_append_link (out, "hl://home", P_ (language, "Go to the home page"), NULL);
   g_string_append (out, "</p>\n</div>\n");
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
 
   return g_string_free (out, FALSE);
 }

@@ -184,8 +184,8 @@ append_site (GString    *out,
     {
       g_string_append (out, " <span class=\"also\">");
       hl_page_append_link (out, site->mapped_url,
-                           g_str_equal (language, "es") ? _("Also in English")
-                                                        : _("Also in Spanish"),
+                           g_str_equal (language, "es") ? P_ (language, "Also in English")
+                                                        : P_ (language, "Also in Spanish"),
                            "external");
       g_string_append (out, "</span>");
     }
@@ -262,6 +262,7 @@ append_details (HlPageRenderer *self,
                 GString        *out,
                 HlTopic        *topic)
 {
+  const char *language = topic->language;
   gboolean any = topic->groups->len > 0 || topic->mesh_headings->len > 0 ||
                  topic->date_created != NULL || topic->see_references->len > 0;
 
@@ -269,13 +270,13 @@ append_details (HlPageRenderer *self,
     return;
 
   g_string_append (out, "<section class=\"details\">\n");
-  append_heading (out, "h2", _("About This Topic"));
+  append_heading (out, "h2", P_ (language, "About This Topic"));
   g_string_append (out, "<dl>\n");
 
   if (topic->groups->len > 0)
     {
       g_string_append (out, "<dt>");
-      hl_html_append_text (out, _("Topic groups"));
+      hl_html_append_text (out, P_ (language, "Topic groups"));
       g_string_append (out, "</dt><dd>");
       for (guint i = 0; i < topic->groups->len; i++)
         {
@@ -293,7 +294,7 @@ append_details (HlPageRenderer *self,
   if (topic->see_references->len > 0)
     {
       g_string_append (out, "<dt>");
-      hl_html_append_text (out, _("See also"));
+      hl_html_append_text (out, P_ (language, "See also"));
       g_string_append (out, "</dt><dd>");
       append_joined (out, topic->see_references, "; ");
       g_string_append (out, "</dd>\n");
@@ -302,7 +303,7 @@ append_details (HlPageRenderer *self,
   if (topic->mesh_headings->len > 0)
     {
       g_string_append (out, "<dt>");
-      hl_html_append_text (out, _("Medical Subject Headings (MeSH)"));
+      hl_html_append_text (out, P_ (language, "Medical Subject Headings (MeSH)"));
       g_string_append (out, "</dt><dd>");
       for (guint i = 0; i < topic->mesh_headings->len; i++)
         {
@@ -323,10 +324,10 @@ append_details (HlPageRenderer *self,
 
   if (topic->date_created != NULL)
     {
-      g_autofree char *date = hl_page_format_date (topic->date_created);
+      g_autofree char *date = hl_page_format_date (topic->date_created, language);
 
       g_string_append (out, "<dt>");
-      hl_html_append_text (out, _("First published on MedlinePlus"));
+      hl_html_append_text (out, P_ (language, "First published on MedlinePlus"));
       g_string_append (out, "</dt><dd>");
       hl_html_append_text (out, date);
       g_string_append (out, "</dd>\n");
@@ -339,6 +340,7 @@ static void
 append_other_languages (GString *out,
                         HlTopic *topic)
 {
+  const char *language = topic->language;
   gboolean any = FALSE;
 
   for (guint i = 0; i < topic->other_languages->len; i++)
@@ -353,7 +355,7 @@ append_other_languages (GString *out,
       if (!any)
         {
           g_string_append (out, "<section class=\"languages\">\n");
-          append_heading (out, "h2", _("Other Languages"));
+          append_heading (out, "h2", P_ (language, "Other Languages"));
           g_string_append (out, "<ul class=\"inline\">\n");
           any = TRUE;
         }
@@ -382,11 +384,13 @@ hl_page_render_topic (HlPageRenderer  *self,
   g_autoptr(GPtrArray) encyclopedia = NULL;
   g_autofree char *summary = NULL;
   RewriteData rewrite = { store };
+  const char *language;
   GString *out;
 
   topic = hl_topic_store_load_topic (store, id, error);
   if (topic == NULL)
     return NULL;
+  language = topic->language;
 
   out = g_string_sized_new (32 * 1024);
   hl_page_begin (self, out, topic->title, topic->language, "page-topic");
@@ -394,7 +398,7 @@ hl_page_render_topic (HlPageRenderer  *self,
   g_string_append (out, "<nav class=\"crumbs\">");
   {
     g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", topic->language);
-    hl_page_append_link (out, home, _("Home"), NULL);
+    hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   if (topic->groups->len > 0)
     {
@@ -411,7 +415,7 @@ hl_page_render_topic (HlPageRenderer  *self,
   if (topic->also_called->len > 0)
     {
       g_string_append (out, "<p class=\"also-called\"><span class=\"label\">");
-      hl_html_append_text (out, _("Also called:"));
+      hl_html_append_text (out, P_ (language, "Also called:"));
       g_string_append (out, "</span> ");
       append_joined (out, topic->also_called, ", ");
       g_string_append (out, "</p>\n");
@@ -432,7 +436,7 @@ hl_page_render_topic (HlPageRenderer  *self,
     }
 
   g_string_append (out, "<section class=\"summary\">\n");
-  append_heading (out, "h2", _("Summary"));
+  append_heading (out, "h2", P_ (language, "Summary"));
   summary = hl_html_sanitize (topic->summary, -1, rewrite_link, &rewrite, NULL);
   g_string_append (out, summary);
   g_string_append (out, "\n</section>\n");
@@ -453,7 +457,7 @@ hl_page_render_topic (HlPageRenderer  *self,
   if (encyclopedia->len > 0)
     {
       g_string_append (out, "<section class=\"links encyclopedia\">\n");
-      append_heading (out, "h2", _("Medical Encyclopedia"));
+      append_heading (out, "h2", P_ (language, "Medical Encyclopedia"));
       g_string_append (out, "<ul>\n");
       for (guint s = 0; s < encyclopedia->len; s++)
         append_site (out, g_ptr_array_index (encyclopedia, s), topic->language);
@@ -463,7 +467,7 @@ hl_page_render_topic (HlPageRenderer  *self,
   if (topic->related->len > 0)
     {
       g_string_append (out, "<section class=\"related\">\n");
-      append_heading (out, "h2", _("Related Health Topics"));
+      append_heading (out, "h2", P_ (language, "Related Health Topics"));
       g_string_append (out, "<ul class=\"inline\">\n");
       for (guint i = 0; i < topic->related->len; i++)
         {
@@ -477,9 +481,9 @@ hl_page_render_topic (HlPageRenderer  *self,
   if (topic->institute != NULL)
     {
       g_string_append (out, "<section class=\"institute\">\n");
-      append_heading (out, "h2", _("National Institutes of Health"));
+      append_heading (out, "h2", P_ (language, "National Institutes of Health"));
       g_string_append (out, "<p>");
-      hl_html_append_text (out, _("The primary NIH organization for research on this topic:"));
+      hl_html_append_text (out, P_ (language, "The primary NIH organization for research on this topic:"));
       g_string_append_c (out, ' ');
       hl_page_append_link (out, hl_html_is_web_url (topic->institute_url) ? topic->institute_url
                                                                           : NULL,
@@ -491,12 +495,12 @@ hl_page_render_topic (HlPageRenderer  *self,
   append_details (self, out, topic);
 
   g_string_append (out, "<p class=\"source\">");
-  hl_html_append_text (out, _("Source:"));
+  hl_html_append_text (out, P_ (language, "Source:"));
   g_string_append_c (out, ' ');
   hl_page_append_link (out, hl_html_is_web_url (topic->url) ? topic->url : NULL,
-                       _("this topic on MedlinePlus"), "external");
+                       P_ (language, "this topic on MedlinePlus"), "external");
   g_string_append (out, "</p>\n");
 
-  hl_page_end (self, out);
+  hl_page_end (self, out, language);
   return g_string_free (out, FALSE);
 }

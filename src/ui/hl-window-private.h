@@ -30,6 +30,7 @@ struct _HlWindow
   AdwStatusPage        *failed_page;
 
   HlLibrary            *library;
+  HlPageRenderer       *renderer;
   GSettings            *settings;
   char                 *content_language;
   gboolean              following_page;   /* the language changes because a page did */

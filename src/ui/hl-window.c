@@ -132,6 +132,7 @@ hl_window_set_content_language (HlWindow   *self,
     return;
 
   hl_sidebar_set_language (self->sidebar, code);
+  hl_page_renderer_set_language (self->renderer, code);
   if (!self->following_page)
     {
       g_settings_set_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE, code);
@@ -414,6 +415,7 @@ setup_for_application (HlWindow      *self,
 
   self->settings = g_object_ref (hl_application_get_settings (app));
   self->library = g_object_ref (hl_application_get_library (app));
+  self->renderer = g_object_ref (hl_application_get_renderer (app));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, HL_SETTINGS_WINDOW_WIDTH),
@@ -430,6 +432,7 @@ setup_for_application (HlWindow      *self,
                                          ? hl_language_normalize (language)
                                          : hl_language_default ());
   hl_sidebar_set_language (self->sidebar, self->content_language);
+  hl_page_renderer_set_language (self->renderer, self->content_language);
   hl_sidebar_set_clinics (self->sidebar, hl_application_get_clinics (app));
 
   g_signal_connect_object (self->library, "notify::state",
@@ -454,6 +457,7 @@ hl_window_dispose (GObject *object)
       self->toast = NULL;
     }
   g_clear_object (&self->library);
+  g_clear_object (&self->renderer);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
