@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "hl-error.h"
 #include "hl-library-writer.h"
@@ -35,7 +36,7 @@ static const char *statements[N_STMTS] = {
   [STMT_TOPIC] =
     "INSERT INTO topics (id, language, title, sort_key, letter, url, meta_desc, date_created,"
     " summary, also_called, see_references, mapped_id, mapped_language, mapped_title, mapped_url,"
-    " institute, institute_url) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    " institute, institute_url, excerpt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
   [STMT_SEARCH] =
     "INSERT INTO search (rowid, title, synonyms, body) VALUES (?,?,?,?)",
   [STMT_TOPIC_GROUP] =
@@ -77,7 +78,9 @@ static const char schema[] =
   "  mapped_title TEXT,"
   "  mapped_url TEXT,"
   "  institute TEXT,"
-  "  institute_url TEXT);"
+  "  institute_url TEXT,"
+  /* The start of the summary's text, for lists of search results. */
+  "  excerpt TEXT);"
   "CREATE TABLE groups ("
   "  id INTEGER NOT NULL,"
   "  language TEXT NOT NULL,"
@@ -114,7 +117,7 @@ static const char schema[] =
   "CREATE VIRTUAL TABLE search USING fts5 ("
   "  title, synonyms, body,"
   "  tokenize = 'unicode61 remove_diacritics 2',"
-  "  detail = full);";
+  "  prefix = '2');";
 
 /* Secondary indexes are built once at the end: cheaper than keeping them up
  * to date row by row. */
@@ -246,6 +249,45 @@ bind_joined (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, column, buffer->str, buffer->len, SQLITE_TRANSIENT);
 }
 
+#define EXCERPT_LENGTH 200
+
+/* The first sentences of @text, cut at a word, with "…" when cut. */
+static void
+bind_excerpt (sqlite3_stmt *stmt,
+              int           column,
+              const char   *text)
+{
+  const char *end;
+  g_autofree char *excerpt = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      sqlite3_bind_null (stmt, column);
+      return;
+    }
+
+  if (strlen (text) <= EXCERPT_LENGTH)
+    {
+      excerpt = hl_text_collapse_space (text);
+      sqlite3_bind_text (stmt, column, excerpt, -1, SQLITE_TRANSIENT);
+      return;
+    }
+
+  end = g_utf8_find_prev_char (text, text + EXCERPT_LENGTH);
+  while (end > text && !g_ascii_isspace (*end))
+    end--;
+  if (end == text)
+    end = g_utf8_find_prev_char (text, text + EXCERPT_LENGTH);
+
+  {
+    g_autofree char *cut = g_strndup (text, end - text);
+    g_autofree char *collapsed = hl_text_collapse_space (cut);
+
+    excerpt = g_strconcat (collapsed ? collapsed : "", "…", NULL);
+  }
+  sqlite3_bind_text (stmt, column, excerpt, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 step (HlLibraryWriter  *self,
       sqlite3_stmt     *stmt,
@@ -300,6 +342,7 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
     }
   bind_text (stmt, 16, topic->institute);
   bind_text (stmt, 17, topic->institute_url);
+  bind_excerpt (stmt, 18, search_body);
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);

@@ -68,6 +68,19 @@ tier_function (const Fts5ExtensionApi *api,
     sqlite3_result_int (result, in_names == all ? 2 : 3);
 }
 
+/* hl_wanted(set, rowid): whether a search hit needs a snippet. */
+static void
+wanted_function (sqlite3_context  *context,
+                 int               n_values,
+                 sqlite3_value   **values)
+{
+  GHashTable *wanted = sqlite3_value_pointer (values[0], "hl_wanted_set");
+
+  sqlite3_result_int (context, wanted != NULL &&
+                               g_hash_table_contains (wanted,
+                                                      GINT_TO_POINTER (sqlite3_value_int (values[1]))));
+}
+
 static fts5_api *
 get_fts5_api (sqlite3 *db)
 {
@@ -90,7 +103,10 @@ hl_topic_store_register_functions (HlTopicStore  *self,
 {
   fts5_api *api = get_fts5_api (hl_topic_store_get_db (self));
 
-  if (api == NULL || api->iVersion < 2 ||
+  if (sqlite3_create_function (hl_topic_store_get_db (self), "hl_wanted", 2,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+                               wanted_function, NULL, NULL) != SQLITE_OK ||
+      api == NULL || api->iVersion < 2 ||
       api->xCreateFunction (api, "hl_tier", NULL, tier_function, NULL) != SQLITE_OK)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
@@ -130,8 +146,19 @@ split_words (const char *query)
   return words;
 }
 
-/* "presion arter" → "presion"* "arter"*: every word a quoted prefix, all of
- * them required. The tokenizer folds case and accents on both sides. */
+/* Whether a query word stands for every word that starts with it: words of
+ * two letters or more do ("presion arter" finds "presión arterial"); a single
+ * letter must match whole ("vitamin d"), or it would stand for a large part
+ * of the index. */
+static gboolean
+is_prefix_word (GPtrArray *words,
+                guint      index)
+{
+  return g_utf8_strlen (g_ptr_array_index (words, index), -1) >= 2;
+}
+
+/* The FTS5 query: every word required, each quoted so that nothing typed is
+ * taken as an operator. The tokenizer folds case and accents on both sides. */
 static char *
 build_match (GPtrArray *words)
 {
@@ -141,10 +168,252 @@ build_match (GPtrArray *words)
     {
       if (i > 0)
         g_string_append_c (match, ' ');
-      g_string_append_printf (match, "\"%s\"*", (const char *) g_ptr_array_index (words, i));
+      g_string_append_printf (match, "\"%s\"%s", (const char *) g_ptr_array_index (words, i),
+                              is_prefix_word (words, i) ? "*" : "");
     }
 
   return g_string_free (match, FALSE);
+}
+
+typedef struct
+{
+  char     *folded;
+  gboolean  prefix;
+} QueryWord;
+
+static void
+query_word_clear (QueryWord *word)
+{
+  g_free (word->folded);
+}
+
+static GArray *
+fold_query (GPtrArray *words)
+{
+  GArray *query = g_array_new (FALSE, FALSE, sizeof (QueryWord));
+
+  g_array_set_clear_func (query, (GDestroyNotify) query_word_clear);
+  for (guint i = 0; i < words->len; i++)
+    {
+      QueryWord word = { hl_text_fold (g_ptr_array_index (words, i)), is_prefix_word (words, i) };
+      g_array_append_val (query, word);
+    }
+
+  return query;
+}
+
+static gboolean
+matches_query (const char *folded,
+               GArray     *query)
+{
+  for (guint i = 0; i < query->len; i++)
+    {
+      QueryWord *word = &g_array_index (query, QueryWord, i);
+
+      if (word->prefix ? g_str_has_prefix (folded, word->folded) : g_str_equal (folded, word->folded))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  guchar c = *p;
+
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* @text with the words the query matches marked, as FTS5's snippets are:
+ * for the description of hits found by their title. */
+static char *
+mark_words (const char *text,
+            GArray     *query)
+{
+  GString *out;
+  const char *p = text;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  out = g_string_sized_new (strlen (text) + 16);
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gboolean ascii = TRUE;
+      char lower[64];
+      g_autofree char *folded = NULL;
+      gsize length;
+
+      while (*p != '\0' && !is_word_char (p))
+        p = g_utf8_next_char (p);
+      g_string_append_len (out, start, p - start);
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && is_word_char (p))
+        {
+          ascii &= (guchar) *p < 0x80;
+          p = g_utf8_next_char (p);
+        }
+      length = p - start;
+
+      /* Most words are plain ASCII: lower-case them in place of folding. */
+      if (ascii && length < sizeof lower)
+        {
+          for (gsize i = 0; i < length; i++)
+            lower[i] = g_ascii_tolower (start[i]);
+          lower[length] = '\0';
+        }
+      else
+        {
+          g_autofree char *word = g_strndup (start, length);
+          folded = hl_text_fold (word);
+        }
+
+      if (matches_query (folded ? folded : lower, query))
+        {
+          g_string_append (out, HL_SNIPPET_MARK_START);
+          g_string_append_len (out, start, length);
+          g_string_append (out, HL_SNIPPET_MARK_END);
+        }
+      else
+        g_string_append_len (out, start, length);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  HlTopicStore *store;
+  GPtrArray    *hits;       /* HlTopicRef */
+  GHashTable   *seen;       /* topic ids */
+  guint         limit;
+  GArray       *query;      /* QueryWord */
+  GError       *error;
+} Search;
+
+static void
+add_hit (Search       *search,
+         sqlite3_stmt *stmt,
+         const char   *language)
+{
+  g_autofree char *description = mark_words ((const char *) sqlite3_column_text (stmt, 2),
+                                             search->query);
+
+  g_ptr_array_add (search->hits,
+                   hl_topic_ref_new (sqlite3_column_int (stmt, 0), language,
+                                     (const char *) sqlite3_column_text (stmt, 1), description));
+}
+
+/* Appends up to what is still needed from one phase in one language. */
+static void
+run_phase (Search           *search,
+           HlStoreStatement  which,
+           const char       *match,
+           const char       *language,
+           guint             already_in_language)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (search->error != NULL || search->hits->len >= search->limit)
+    return;
+
+  stmt = hl_topic_store_statement (search->store, which);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_STATIC);
+  /* Earlier phases' hits come again here: ask for that many more. */
+  sqlite3_bind_int (stmt, 3, search->limit - search->hits->len + already_in_language);
+
+  while (search->hits->len < search->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+
+      if (!g_hash_table_add (search->seen, GINT_TO_POINTER (id)))
+        continue;
+      add_hit (search, stmt, language);
+    }
+
+  if (search->hits->len < search->limit && rc != SQLITE_DONE)
+    hl_topic_store_set_error (search->store, &search->error);
+  sqlite3_reset (stmt);
+}
+
+/* A word of one or two letters lists the titles that start with it. */
+static void
+search_title_start (Search     *search,
+                    const char *word,
+                    const char *language)
+{
+  g_autofree char *prefix = hl_text_fold (word);
+  /* Every string that starts with the prefix sorts below this one. */
+  g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  sqlite3_stmt *stmt;
+
+  stmt = hl_topic_store_statement (search->store, HL_STMT_TITLE_START);
+  sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, search->limit - search->hits->len);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_hit (search, stmt, language);
+  sqlite3_reset (stmt);
+}
+
+/* The words around the first match in the summary, with the matches marked,
+ * for the hits that did not match by their title. Hits found by their title
+ * keep their description (MedlinePlus's own, or the summary's start), which
+ * costs nothing to show. */
+static void
+add_snippets (HlTopicStore *self,
+              GPtrArray    *hits,
+              GHashTable   *title_hits,
+              const char   *match)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      HlTopicRef *hit = g_ptr_array_index (hits, i);
+      gpointer id = GINT_TO_POINTER (hl_topic_ref_get_id (hit));
+
+      if (title_hits != NULL && g_hash_table_contains (title_hits, hit))
+        continue;
+      g_hash_table_add (wanted, id);
+      g_hash_table_insert (index, id, GUINT_TO_POINTER (i + 1));
+    }
+
+  if (g_hash_table_size (wanted) == 0)
+    return;
+
+  stmt = hl_topic_store_statement (self, HL_STMT_SNIPPET);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_pointer (stmt, 2, wanted, "hl_wanted_set", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index,
+                                                              GINT_TO_POINTER (sqlite3_column_int (stmt, 0))));
+      HlTopicRef *hit;
+
+      if (position == 0)
+        continue;
+
+      hit = g_ptr_array_index (hits, position - 1);
+      g_ptr_array_index (hits, position - 1) =
+        hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
+                          hl_topic_ref_get_title (hit),
+                          (const char *) sqlite3_column_text (stmt, 1));
+      g_object_unref (hit);
+    }
+  sqlite3_reset (stmt);
 }
 
 GListModel *
@@ -156,60 +425,59 @@ hl_topic_store_search (HlTopicStore  *self,
 {
   GListStore *results = g_list_store_new (HL_TYPE_TOPIC_REF);
   g_autoptr(GPtrArray) words = split_words (query);
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) title_hits = g_hash_table_new (NULL, NULL);
   g_autofree char *match = NULL;
-  const char *code = hl_language_normalize (language);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *in_title = NULL;
+  g_autofree char *in_names = NULL;
+  g_autoptr(GArray) query_words = NULL;
+  const char *languages[2];
+  Search search = { self, hits, seen, limit > 0 ? MIN (limit, G_MAXINT / 2) : G_MAXINT / 2 };
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
   if (words->len == 0)
     return G_LIST_MODEL (results);
 
-  match = build_match (words);
-  hits = g_ptr_array_new_with_free_func (g_object_unref);
+  query_words = fold_query (words);
+  search.query = query_words;
 
-  stmt = hl_topic_store_statement (self, HL_STMT_SEARCH);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, code ? code : "en", -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  /* Hits in the chosen language first, then in the other. */
+  languages[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
+  languages[1] = hl_language_other (languages[0]);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hits, hl_topic_ref_new (sqlite3_column_int (stmt, 0),
-                                             (const char *) sqlite3_column_text (stmt, 1),
-                                             (const char *) sqlite3_column_text (stmt, 2),
-                                             NULL));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
+  if (words->len == 1 && g_utf8_strlen (g_ptr_array_index (words, 0), -1) < 3)
     {
-      hl_topic_store_set_error (self, error);
-      g_object_unref (results);
-      return NULL;
+      for (guint l = 0; l < G_N_ELEMENTS (languages) && hits->len < search.limit; l++)
+        search_title_start (&search, g_ptr_array_index (words, 0), languages[l]);
     }
-
-  /* Snippets only for the hits we return: building one means reading the
-   * summary again. */
-  stmt = hl_topic_store_statement (self, HL_STMT_SNIPPET);
-  for (guint i = 0; i < hits->len; i++)
+  else
     {
-      HlTopicRef *hit = g_ptr_array_index (hits, i);
+      match = build_match (words);
+      in_title = g_strdup_printf ("{title} : (%s)", match);
+      in_names = g_strdup_printf ("{title synonyms} : (%s)", match);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, hl_topic_ref_get_id (hit));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
         {
-          HlTopicRef *with_snippet =
-            hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
-                              hl_topic_ref_get_title (hit),
-                              (const char *) sqlite3_column_text (stmt, 0));
-          g_ptr_array_index (hits, i) = with_snippet;
-          g_object_unref (hit);
+          guint before = hits->len;
+
+          run_phase (&search, HL_STMT_SEARCH_TITLE, in_title, languages[l], 0);
+          for (guint i = before; i < hits->len; i++)
+            g_hash_table_add (title_hits, g_ptr_array_index (hits, i));
+          run_phase (&search, HL_STMT_SEARCH_RANKED, in_names, languages[l], hits->len - before);
+          run_phase (&search, HL_STMT_SEARCH_RANKED, match, languages[l], hits->len - before);
         }
+
+      if (search.error != NULL)
+        {
+          g_propagate_error (error, search.error);
+          g_object_unref (results);
+          return NULL;
+        }
+
+      add_snippets (self, hits, title_hits, match);
     }
-  sqlite3_reset (stmt);
 
   g_list_store_splice (results, 0, 0, hits->pdata, hits->len);
   return G_LIST_MODEL (results);

@@ -11,6 +11,7 @@
 
 #include "hl-error.h"
 #include "hl-library-writer.h"
+#include "hl-sqlite.h"
 #include "hl-topic-store-private.h"
 
 #define SEP "\x1f"
@@ -68,17 +69,30 @@ static const char *statements[HL_N_STMTS] = {
     "SELECT title, url, mapped_url, categories, organizations, descriptions FROM sites"
     " WHERE topic_id = ?1 ORDER BY position",
   [HL_STMT_BY_URL] = "SELECT id FROM topics WHERE url = ?1 ORDER BY id LIMIT 1",
-  /* Hits in the chosen language first, then by how well the title matched
-   * (hl_tier), then BM25 with the title weighing most. */
-  [HL_STMT_SEARCH] =
-    "SELECT t.id, t.language, t.title FROM"
-    " (SELECT rowid AS id, hl_tier (search) AS tier, bm25 (search, 10.0, 4.0, 1.0) AS score"
-    "  FROM search WHERE search MATCH ?1) h"
-    " JOIN topics t ON t.id = h.id"
-    " ORDER BY t.language <> ?2, h.tier, h.score, t.sort_key LIMIT ?3",
+  /* Search runs in phases, each limited to what is still needed: title
+   * matches (ordered by how well the title matched, see hl_tier), then
+   * matches in names, then anywhere; the query says where through a column
+   * filter. BM25 weighs the title most. */
+  [HL_STMT_SEARCH_TITLE] =
+    "SELECT s.rowid, t.title, coalesce (t.meta_desc, t.excerpt) FROM search s"
+    " JOIN topics t ON t.id = s.rowid"
+    " WHERE search MATCH ?1 AND t.language = ?2"
+    " ORDER BY hl_tier (search), bm25 (search, 10.0, 4.0, 1.0), t.sort_key LIMIT ?3",
+  [HL_STMT_SEARCH_RANKED] =
+    "SELECT s.rowid, t.title, coalesce (t.meta_desc, t.excerpt) FROM search s"
+    " JOIN topics t ON t.id = s.rowid"
+    " WHERE search MATCH ?1 AND t.language = ?2"
+    " ORDER BY bm25 (search, 10.0, 4.0, 1.0), t.sort_key LIMIT ?3",
+  /* One or two letters: the titles that start with them, as in an index. */
+  [HL_STMT_TITLE_START] =
+    "SELECT id, title, coalesce (meta_desc, excerpt) FROM topics"
+    " WHERE language = ?1 AND sort_key >= ?2 AND sort_key < ?3"
+    " ORDER BY sort_key, id LIMIT ?4",
+  /* In one pass over the matches, as each snippet needs the query's
+   * position lists, which FTS5 would otherwise build again for each hit. */
   [HL_STMT_SNIPPET] =
-    "SELECT snippet (search, 2, char(2), char(3), '…', 14) FROM search"
-    " WHERE search MATCH ?1 AND rowid = ?2",
+    "SELECT rowid, snippet (search, 2, char(2), char(3), '…', 14) FROM search"
+    " WHERE search MATCH ?1 AND hl_wanted (?2, rowid)",
   [HL_STMT_SEARCH_COUNT] =
     "SELECT count(*) FROM search WHERE search MATCH ?1",
   [HL_STMT_TITLES] = "SELECT title FROM topics WHERE language = ?1",
@@ -236,6 +250,14 @@ hl_topic_store_open (const char  *path,
 
   if (!load_meta (self, error))
     return NULL;
+
+  /* The library is read, never written: map it, and keep a good part of it
+   * in the cache, so that searching does not wait on reads. */
+  if (!hl_sqlite_exec (self->db,
+                       "PRAGMA mmap_size = 268435456;"
+                       "PRAGMA cache_size = -16384;",
+                       NULL))
+    g_debug ("Could not tune the library's cache: %s", sqlite3_errmsg (self->db));
 
   if (!hl_topic_store_register_functions (self, error))
     return NULL;
