@@ -431,6 +431,8 @@ setup_for_application (HlWindow      *self,
   hl_set_str (&self->content_language, hl_language_normalize (language)
                                          ? hl_language_normalize (language)
                                          : hl_language_default ());
+  /* The language toggle shows it. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
   hl_sidebar_set_language (self->sidebar, self->content_language);
   hl_page_renderer_set_language (self->renderer, self->content_language);
   hl_sidebar_set_clinics (self->sidebar, hl_application_get_clinics (app));

@@ -1,0 +1,106 @@
+/* test-window-spanish.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The app started in Spanish (LANGUAGE=es): its own words are Spanish, and
+ * the topics follow the UI language. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hl-catalog.h"
+#include "window-fixture.h"
+
+/* The text is translated, and not left in English. */
+static void
+assert_spanish (const char *shown,
+                const char *english)
+{
+  g_assert_cmpstr (shown, ==, _(english));
+  g_assert_cmpstr (shown, !=, english);
+}
+
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_ui_strings (void)
+{
+  GtkWidget *entry = hl_window_get_search_entry (fixture_window ());
+  g_autofree char *placeholder = NULL;
+
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  assert_spanish (placeholder, "Search topics");
+
+  /* Icon-only buttons carry a translated tooltip. */
+  g_assert_nonnull (find_child (GTK_WIDGET (fixture_window ()), _("Back")));
+  g_assert_nonnull (find_child (GTK_WIDGET (fixture_window ()), _("Main Menu")));
+  assert_spanish (_("Back"), "Back");
+
+  /* The sidebar's sections. */
+  g_assert_nonnull (find_row (hl_sidebar_get_visible_list (sidebar ()), "Hughes Springs"));
+}
+
+static void
+test_spanish_content (void)
+{
+  /* With no setting, the topics are in the language of the UI. */
+  g_assert_cmpstr (hl_window_get_content_language (fixture_window ()), ==, "es");
+  g_assert_true (has_row ("Sistema digestivo"));
+  g_assert_false (has_row ("Digestive System"));
+
+  /* The home page speaks Spanish too. */
+  g_assert_cmpstr (webkit_web_view_get_title (web_view ()), ==,
+                   hl_catalog_gettext ("es", "Health Library"));
+  g_assert_cmpstr (webkit_web_view_get_title (web_view ()), !=, "Health Library");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture_window ())), ==,
+                   webkit_web_view_get_title (web_view ()));
+
+  activate_row ("Sistema digestivo");
+  wait_for_page ("Sistema digestivo");
+  activate_row ("Dolor abdominal");
+  wait_for_page ("Dolor abdominal");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Before anything reads the locale. LANGUAGE needs a locale other than C. */
+  g_setenv ("LANGUAGE", "es", TRUE);
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+
+  g_test_init (&argc, &argv, NULL);
+  window_fixture_start ();
+
+  g_test_add_func ("/ui/window-spanish/ui-strings", test_ui_strings);
+  g_test_add_func ("/ui/window-spanish/content", test_spanish_content);
+
+  status = g_test_run ();
+
+  window_fixture_stop ();
+  return status;
+}

@@ -1,0 +1,235 @@
+/* window-fixture.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "window-fixture.h"
+
+#define TIMEOUT_SECONDS 20
+
+static HlApplication *app;
+static HlWindow *window;
+static char *home;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after a while. */
+void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s (the view shows “%s”, %s, %s)", what,
+             webkit_web_view_get_title (web_view ()), webkit_web_view_get_uri (web_view ()),
+             webkit_web_view_is_loading (web_view ()) ? "loading" : "loaded");
+  g_source_remove (id);
+}
+
+WebKitWebView *
+web_view (void)
+{
+  return WEBKIT_WEB_VIEW (hl_window_get_web_view (window));
+}
+
+HlSidebar *
+sidebar (void)
+{
+  return HL_SIDEBAR (hl_window_get_sidebar (window));
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  const char *title = data;
+  WebKitWebView *view = web_view ();
+
+  return !webkit_web_view_is_loading (view) &&
+         g_strcmp0 (webkit_web_view_get_title (view), title) == 0;
+}
+
+/* The title is read back from the view once it finished loading the page. */
+void
+wait_for_page (const char *title)
+{
+  g_autofree char *what = g_strdup_printf ("the page “%s”", title);
+
+  wait_until (page_shown, (gpointer) title, what);
+}
+
+GtkListBoxRow *
+find_row (GtkListBox *list,
+          const char *text)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *child = gtk_list_box_row_get_child (row);
+
+      /* The first label of the row holds its title. */
+      for (GtkWidget *w = child; w != NULL; w = gtk_widget_get_first_child (w))
+        if (GTK_IS_LABEL (w))
+          {
+            if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), text) == 0)
+              return row;
+            break;
+          }
+    }
+
+  return NULL;
+}
+
+/* Activates a row as a click or Enter would. */
+void
+activate_row (const char *text)
+{
+  GtkListBox *list = hl_sidebar_get_visible_list (sidebar ());
+  GtkListBoxRow *row = find_row (list, text);
+
+  if (row == NULL)
+    g_error ("No row “%s” in the sidebar's %s list", text, hl_sidebar_get_mode (sidebar ()));
+
+  g_signal_emit_by_name (list, "row-activated", row);
+}
+
+gboolean
+row_selected (gpointer data)
+{
+  GtkListBox *list = hl_sidebar_get_visible_list (sidebar ());
+  GtkListBoxRow *row = find_row (list, data);
+
+  return row != NULL && gtk_list_box_row_is_selected (row);
+}
+
+gboolean
+loaded (gpointer data)
+{
+  return !webkit_web_view_is_loading (web_view ());
+}
+
+gboolean
+has_row (gpointer data)
+{
+  return find_row (hl_sidebar_get_visible_list (sidebar ()), data) != NULL;
+}
+
+/* A visible button labelled @label under @widget. */
+GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+library_ready (gpointer data)
+{
+  return hl_library_get_state (hl_application_get_library (app)) == HL_LIBRARY_STATE_READY &&
+         !webkit_web_view_is_loading (web_view ()) &&
+         webkit_web_view_get_title (web_view ()) != NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+HlApplication *
+fixture_app (void)
+{
+  return app;
+}
+
+HlWindow *
+fixture_window (void)
+{
+  return window;
+}
+
+void
+window_fixture_start (void)
+{
+  /* One app for every case, so one temporary home for the whole run. */
+  home = g_dir_make_tmp ("test-window-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (home, names[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (names[i], dir, TRUE);
+    }
+
+  /* WebKit names its data folders after the program: keep it a plain name. */
+  g_set_prgname ("test-window");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HEALTH_LIBRARY_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = hl_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = HL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  /* The first start builds the library from the bundled sample. */
+  wait_until (library_ready, NULL, "the library and the first page");
+}
+
+void
+window_fixture_stop (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  remove_tree (home);
+  g_clear_pointer (&home, g_free);
+}
