@@ -1,0 +1,32 @@
+/* hl-library-files.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How an import puts a new library in place of the old one: under a lock,
+ * in a new file beside it, renamed over it only once complete. */
+
+/* Takes the import lock next to @library_path (creating its folder) and
+ * removes what an import killed midway left; -1 with an error when another
+ * import holds it. */
+int       hl_library_files_lock       (const char  *library_path,
+                                       GError     **error);
+void      hl_library_files_unlock     (int          lock);
+/* A new, empty file next to the library, for the import to build. */
+char     *hl_library_files_create_new (const char  *library_path,
+                                       GError     **error);
+/* Syncs @new_path and renames it over @library_path in one step. */
+gboolean  hl_library_files_replace    (const char  *new_path,
+                                       const char  *library_path,
+                                       GError     **error);
+/* Deletes a new file (and its journal files) that will not be used. */
+void      hl_library_files_discard    (const char  *new_path);
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* hl-medlineplus-parser.h
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hl-topic.h"
+
+G_BEGIN_DECLS
+
+/* Reads MedlinePlus health-topic and topic-group files with libxml2's
+ * streaming reader: one topic in memory at a time, no DTD, no entities, no
+ * network. Errors name the file and the line. */
+
+/* Takes @topic (English or Spanish, with its id, title and url). Returning
+ * FALSE stops the reading with @error. */
+typedef gboolean (*HlParserTopicFunc)    (HlTopic     *topic,
+                                          gpointer     user_data,
+                                          GError     **error);
+typedef gboolean (*HlParserGroupFunc)    (int          id,
+                                          const char  *language,
+                                          const char  *name,
+                                          const char  *url,
+                                          gpointer     user_data,
+                                          GError     **error);
+typedef void     (*HlParserProgressFunc) (double       fraction,
+                                          gpointer     user_data);
+
+/* What a topics file says of itself, and what was read from it. */
+typedef struct
+{
+  char  *date_generated;   /* ISO 8601, or as written */
+  char  *declared_total;
+  guint  n_english;
+  guint  n_spanish;
+  guint  n_sites;
+  guint  n_skipped;        /* topics in other languages */
+} HlTopicsFileInfo;
+
+void     hl_topics_file_info_clear     (HlTopicsFileInfo      *info);
+
+gboolean hl_medlineplus_parse_topics   (const char            *path,
+                                        HlParserTopicFunc      topic_func,
+                                        HlParserProgressFunc   progress_func,
+                                        gpointer               user_data,
+                                        GCancellable          *cancellable,
+                                        HlTopicsFileInfo      *info,
+                                        GError               **error);
+gboolean hl_medlineplus_parse_groups   (const char            *path,
+                                        HlParserGroupFunc      group_func,
+                                        gpointer               user_data,
+                                        GError               **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HlTopicsFileInfo, hl_topics_file_info_clear)
+
+G_END_DECLS
