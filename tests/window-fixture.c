@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "hl-medlineplus-importer.h"
 #include "window-fixture.h"
 
 #define TIMEOUT_SECONDS 20
@@ -194,6 +195,12 @@ fixture_window (void)
 void
 window_fixture_start (void)
 {
+  window_fixture_start_with_library (NULL);
+}
+
+void
+window_fixture_start_with_library (const char *topics_file)
+{
   /* One app for every case, so one temporary home for the whole run. */
   home = g_dir_make_tmp ("test-window-XXXXXX", NULL);
   g_assert_nonnull (home);
@@ -204,6 +211,15 @@ window_fixture_start (void)
 
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
+    }
+
+  if (topics_file != NULL)
+    {
+      g_autoptr(HlMedlinePlusImporter) importer = hl_medlineplus_importer_new (topics_file);
+      g_autoptr(GError) error = NULL;
+
+      if (!hl_medlineplus_importer_run (importer, NULL, &error))
+        g_error ("%s", error->message);
     }
 
   /* WebKit names its data folders after the program: keep it a plain name. */

@@ -20,6 +20,8 @@ typedef gboolean (*Condition) (gpointer data);
 
 /* Call right after g_test_init (). */
 void            window_fixture_start (void);
+/* The same, on a library imported from @topics_file instead of the sample. */
+void            window_fixture_start_with_library (const char *topics_file);
 void            window_fixture_stop  (void);
 
 HlApplication  *fixture_app          (void);

@@ -16,6 +16,10 @@
 /* How many hits the sidebar lists: more is noise in a narrow column. */
 #define SEARCH_LIMIT 50
 
+/* Rows are made a screenful at a time, one batch a frame, so that a long
+ * list never holds up typing. */
+#define ROWS_PER_BATCH 16
+
 typedef enum
 {
   SECTION_CLINICS,
@@ -43,6 +47,9 @@ struct _HlSidebar
 
   int                 group_id;
   GtkFilterListModel *group_topics;
+  GtkSliceListModel  *group_slice;
+  GtkSliceListModel  *search_slice;
+  guint               grow_id;
   char               *filter_text;     /* folded */
   GListModel         *search_results;
   char               *return_mode;     /* where to go back to when a search ends */
@@ -247,6 +254,52 @@ update_group_stack (HlSidebar *self)
   gtk_stack_set_visible_child_name (self->group_stack, empty ? "empty" : "list");
 }
 
+static gboolean
+grow_lists_cb (gpointer user_data)
+{
+  HlSidebar *self = user_data;
+  GtkSliceListModel *slices[] = { self->group_slice, self->search_slice };
+  gboolean more = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (slices); i++)
+    {
+      GtkSliceListModel *slice = slices[i];
+      GListModel *all;
+      guint size;
+
+      if (slice == NULL)
+        continue;
+
+      all = gtk_slice_list_model_get_model (slice);
+      size = gtk_slice_list_model_get_size (slice);
+      if (size < g_list_model_get_n_items (all))
+        {
+          gtk_slice_list_model_set_size (slice, size + ROWS_PER_BATCH);
+          more |= size + ROWS_PER_BATCH < g_list_model_get_n_items (all);
+        }
+    }
+
+  if (!more)
+    self->grow_id = 0;
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Binds @model to @list a batch of rows at a time; returns the slice. */
+static GtkSliceListModel *
+bind_in_batches (HlSidebar                  *self,
+                 GtkListBox                 *list,
+                 GListModel                 *model,
+                 GtkListBoxCreateWidgetFunc  create)
+{
+  GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (model), 0, ROWS_PER_BATCH);
+
+  gtk_list_box_bind_model (list, G_LIST_MODEL (slice), create, self, NULL);
+  if (g_list_model_get_n_items (model) > ROWS_PER_BATCH && self->grow_id == 0)
+    self->grow_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 16, grow_lists_cb, self, NULL);
+
+  return slice;
+}
+
 /* Shows the topics of a group; FALSE when the library has no such group in
  * the current language. */
 static gboolean
@@ -274,8 +327,9 @@ show_group (HlSidebar *self,
   filter = gtk_custom_filter_new (filter_topic, self, NULL);
   g_clear_object (&self->group_topics);
   self->group_topics = gtk_filter_list_model_new (g_steal_pointer (&topics), GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->group_list, G_LIST_MODEL (self->group_topics),
-                           create_topic_row, self, NULL);
+  g_clear_object (&self->group_slice);
+  self->group_slice = bind_in_batches (self, self->group_list, G_LIST_MODEL (self->group_topics),
+                                       create_topic_row);
   update_group_stack (self);
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
@@ -458,7 +512,9 @@ hl_sidebar_search (HlSidebar  *self,
       self->search_results = G_LIST_MODEL (g_list_store_new (HL_TYPE_TOPIC_REF));
     }
 
-  gtk_list_box_bind_model (self->search_list, self->search_results, create_hit_row, self, NULL);
+  g_clear_object (&self->search_slice);
+  self->search_slice = bind_in_batches (self, self->search_list, self->search_results,
+                                        create_hit_row);
   if (g_list_model_get_n_items (self->search_results) > 0)
     gtk_stack_set_visible_child_name (self->search_stack, "list");
   else
@@ -553,6 +609,61 @@ select_in_list (GtkListBox *list,
   return FALSE;
 }
 
+static gboolean
+scroll_to_selected_cb (gpointer user_data)
+{
+  GtkListBox *list = user_data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (row != NULL && scrolled != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (list), &bounds))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double top = gtk_adjustment_get_value (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      /* Only when it is out of sight, and then to the middle. */
+      if (bounds.origin.y < top || bounds.origin.y + bounds.size.height > top + page)
+        gtk_adjustment_set_value (adjustment,
+                                  bounds.origin.y - (page - bounds.size.height) / 2);
+    }
+
+  g_object_unref (list);
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects the topic @uri in a list made in batches, making its row first if
+ * needed, and brings it into view. */
+static gboolean
+select_in_batched_list (GtkListBox        *list,
+                        GtkSliceListModel *slice,
+                        const char        *uri)
+{
+  GListModel *all = slice ? gtk_slice_list_model_get_model (slice) : NULL;
+  guint n = all ? g_list_model_get_n_items (all) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HlTopicRef) topic = g_list_model_get_item (all, i);
+      g_autofree char *topic_uri = hl_topic_ref_dup_uri (topic);
+
+      if (!g_str_equal (topic_uri, uri))
+        continue;
+
+      if (gtk_slice_list_model_get_size (slice) <= i)
+        gtk_slice_list_model_set_size (slice, i + ROWS_PER_BATCH);
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+      /* After the next layout, when the row has its place. */
+      g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected_cb, g_object_ref (list), NULL);
+      return TRUE;
+    }
+
+  gtk_list_box_unselect_all (list);
+  return FALSE;
+}
+
 static void
 select_topic (HlSidebar  *self,
               int         id,
@@ -561,9 +672,11 @@ select_topic (HlSidebar  *self,
   g_autoptr(GArray) groups = NULL;
   const char *mode = gtk_stack_get_visible_child_name (self->stack);
 
-  if (g_str_equal (mode, "search") && select_in_list (self->search_list, uri))
+  if (g_str_equal (mode, "search") && select_in_batched_list (self->search_list,
+                                                              self->search_slice, uri))
     return;
-  if (g_str_equal (mode, "group") && select_in_list (self->group_list, uri))
+  if (g_str_equal (mode, "group") && select_in_batched_list (self->group_list,
+                                                             self->group_slice, uri))
     return;
   if (g_str_equal (mode, "search"))
     return;
@@ -573,7 +686,7 @@ select_topic (HlSidebar  *self,
   for (guint i = 0; i < groups->len; i++)
     if (show_group (self, g_array_index (groups, int, i)))
       {
-        select_in_list (self->group_list, uri);
+        select_in_batched_list (self->group_list, self->group_slice, uri);
         return;
       }
 }
@@ -628,10 +741,12 @@ hl_sidebar_set_store (HlSidebar    *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  g_clear_object (&self->group_topics);
-  g_clear_object (&self->search_results);
   gtk_list_box_bind_model (self->group_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->search_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->group_topics);
+  g_clear_object (&self->group_slice);
+  g_clear_object (&self->search_results);
+  g_clear_object (&self->search_slice);
   rebuild_browse_list (self);
   self->group_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "browse");
@@ -668,7 +783,11 @@ hl_sidebar_set_language (HlSidebar  *self,
     show_browse (self);
 
   if (g_str_equal (mode, "search") && self->search_results != NULL)
-    gtk_list_box_bind_model (self->search_list, self->search_results, create_hit_row, self, NULL);
+    {
+      g_clear_object (&self->search_slice);
+      self->search_slice = bind_in_batches (self, self->search_list, self->search_results,
+                                            create_hit_row);
+    }
 }
 
 static void
@@ -679,10 +798,13 @@ hl_sidebar_dispose (GObject *object)
   /* AdwBin drops its child itself; disposing the template first would
    * unparent it twice. */
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clinics);
   g_clear_object (&self->group_topics);
+  g_clear_object (&self->group_slice);
   g_clear_object (&self->search_results);
+  g_clear_object (&self->search_slice);
 
   G_OBJECT_CLASS (hl_sidebar_parent_class)->dispose (object);
 }
