@@ -31,6 +31,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  hl_profile_mark ("main");
   app = hl_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

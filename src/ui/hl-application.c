@@ -154,7 +154,9 @@ hl_application_startup (GApplication *application)
   HlApplication *self = HL_APPLICATION (application);
   g_autoptr(GError) error = NULL;
 
+  hl_profile_mark ("startup");
   G_APPLICATION_CLASS (hl_application_parent_class)->startup (application);
+  hl_profile_mark ("toolkit-ready");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -176,6 +178,7 @@ hl_application_startup (GApplication *application)
   hl_page_scheme_register (webkit_web_context_get_default (), self->renderer);
 
   hl_library_load (self->library);
+  hl_profile_mark ("library-opened");
 }
 
 static void
@@ -185,7 +188,10 @@ hl_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (hl_window_new (self));
+    {
+      window = GTK_WINDOW (hl_window_new (self));
+      hl_profile_mark ("window-created");
+    }
 
   gtk_window_present (window);
 }
