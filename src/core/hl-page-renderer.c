@@ -275,11 +275,16 @@ hl_page_begin (HlPageRenderer *self,
   if (self->store != NULL && hl_topic_store_is_sample (self->store))
     {
       g_string_append (out, "<p class=\"notice\" role=\"note\">");
-      hl_html_append_text (out,
-                           P_ (language, "This is the sample library that comes with the app: a small "
-                             "selection of MedlinePlus topics from several years, some of them "
-                             "out of date. Ask your administrator to import the current "
-                             "MedlinePlus file before relying on it."));
+      /* Said in full on the home page, and in a line everywhere else. */
+      if (g_strcmp0 (body_class, "page-home") == 0)
+        hl_html_append_text (out,
+                             P_ (language, "This is the sample library that comes with the app: a "
+                                 "small selection of MedlinePlus topics from several years, some "
+                                 "of them out of date. Ask your administrator to import the "
+                                 "current MedlinePlus file before relying on it."));
+      else
+        hl_html_append_text (out, P_ (language, "Sample library: some of this information is out "
+                                      "of date."));
       g_string_append (out, "</p>\n");
     }
 

@@ -219,8 +219,8 @@ create_hit_row (gpointer item,
       gtk_box_append (GTK_BOX (box), snippet);
     }
 
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
 

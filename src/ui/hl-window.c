@@ -31,8 +31,8 @@ hl_window_show_page (HlWindow   *self,
 {
   hl_web_view_load_page (self->web_view, uri);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  /* Folded or not: a window made narrow later keeps showing the page. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 void
@@ -346,11 +346,18 @@ library_state_cb (HlWindow *self)
     case HL_LIBRARY_STATE_READY:
       hl_sidebar_set_store (self->sidebar, hl_library_get_store (self->library));
       gtk_stack_set_visible_child_name (self->content_stack, "view");
-      {
-        g_autofree char *uri = self->pending_uri ? g_steal_pointer (&self->pending_uri)
-                                                 : home_uri (self);
-        hl_web_view_load_page (self->web_view, uri);
-      }
+      /* A page asked for on the command line is shown even on a narrow
+       * window; otherwise a narrow window starts on the sidebar. */
+      if (self->pending_uri != NULL)
+        {
+          g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+          hl_window_show_page (self, uri);
+        }
+      else
+        {
+          g_autofree char *uri = home_uri (self);
+          hl_web_view_load_page (self->web_view, uri);
+        }
       break;
 
     case HL_LIBRARY_STATE_FAILED:
