@@ -269,6 +269,88 @@ test_crash_recovery (void)
   wait_for_page ("Diabetes");
 }
 
+/* Every button a person can reach has a name for screen readers: its label,
+ * or an accessible label when it shows only an icon. */
+static void
+check_accessible_names (GtkWidget *widget,
+                        guint     *n_checked)
+{
+  if (gtk_widget_get_visible (widget) &&
+      (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) &&
+      !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+      /* The window's own controls and libadwaita's toasts are the toolkit's
+       * business. */
+      if ((label == NULL || *label == '\0') &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL &&
+          gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) == NULL)
+        {
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("A %s with an icon only has no accessible name (in a %s)",
+                     G_OBJECT_TYPE_NAME (widget),
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+          /* A person sees the name as a tooltip. */
+          if (gtk_widget_get_tooltip_text (widget) == NULL)
+            g_error ("A %s with an icon only has no tooltip", G_OBJECT_TYPE_NAME (widget));
+        }
+      (*n_checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_accessible_names (child, n_checked);
+}
+
+static void
+test_accessible_names (void)
+{
+  guint n_checked = 0;
+
+  go_home ();
+  check_accessible_names (GTK_WIDGET (fixture_window ()), &n_checked);
+  /* Back, forward, home, menu, the two languages at least. */
+  g_assert_cmpuint (n_checked, >=, 6);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (hl_window_get_search_entry (fixture_window ())),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search health topics"));
+}
+
+static gboolean
+has_focus_within (gpointer data)
+{
+  return gtk_widget_has_focus (data) ||
+         gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture_window ())), data);
+}
+
+static void
+test_keyboard (void)
+{
+  GtkWidget *entry = hl_window_get_search_entry (fixture_window ());
+  GtkWidget *focus;
+
+  go_home ();
+
+  /* Ctrl+F goes to the search, and ↓ from there into the results. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.search", NULL);
+  g_assert_true (has_focus_within (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "diab");
+  wait_until (has_row, "Diabetes", "results");
+  g_assert_true (hl_sidebar_focus_list (sidebar ()));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture_window ()));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar ())));
+
+  /* Enter on a row opens it. */
+  g_assert_true (gtk_widget_activate (focus));
+  wait_for_page ("Diabetes");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +369,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/spanish-content", test_spanish_content);
   g_test_add_func ("/ui/window/counterpart", test_counterpart);
   g_test_add_func ("/ui/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/ui/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/ui/window/keyboard", test_keyboard);
 
   status = g_test_run ();
 
