@@ -202,7 +202,8 @@ fold_for_test (const char *text)
 /* Opening */
 
 static void
-assert_open_fails (const char *path)
+assert_open_fails (const char *path,
+                   int         code)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HlTopicStore) store = hl_topic_store_open (path, &error);
@@ -214,8 +215,9 @@ assert_open_fails (const char *path)
     return;
   g_test_message ("%s", error->message);
   g_assert_true (error->domain == HL_ERROR);
-  g_assert_true (error->code == HL_ERROR_NO_LIBRARY || error->code == HL_ERROR_NOT_FOUND ||
-                 error->code == HL_ERROR_DATABASE);
+  /* Only a missing library is "no library yet": anything else at that path
+   * must be reported, never quietly replaced by a new one. */
+  g_assert_cmpint (error->code, ==, code);
   g_assert_nonnull (strstr (error->message, display));
 }
 
@@ -247,29 +249,29 @@ test_open_errors (void)
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
 
-  assert_open_fails (missing);
-  assert_open_fails (dir);
+  assert_open_fails (missing, HL_ERROR_NO_LIBRARY);
+  assert_open_fails (dir, HL_ERROR_NO_LIBRARY);
 
   g_assert_true (g_file_set_contents (text, "This is not a database.\n", -1, NULL));
-  assert_open_fails (text);
+  assert_open_fails (text, HL_ERROR_INVALID_FILE);
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  assert_open_fails (empty);
+  assert_open_fails (empty, HL_ERROR_INVALID_FILE);
 
   for (guint i = 0; i < sizeof noise; i++)
     noise[i] = (i * 7919 + 13) & 0xff;
   g_assert_true (g_file_set_contents (binary, (const char *) noise, sizeof noise, NULL));
-  assert_open_fails (binary);
+  assert_open_fails (binary, HL_ERROR_INVALID_FILE);
 
   /* The MedlinePlus XML file itself is no library. */
-  assert_open_fails (starter);
+  assert_open_fails (starter, HL_ERROR_INVALID_FILE);
 
   /* Another application's database, and one of ours in another format. */
   exec_sql (other_db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);");
-  assert_open_fails (other_db);
+  assert_open_fails (other_db, HL_ERROR_INVALID_FILE);
   exec_sql (old_format, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
                         "INSERT INTO meta VALUES ('format', '0');");
-  assert_open_fails (old_format);
+  assert_open_fails (old_format, HL_ERROR_INVALID_FILE);
 
   /* None of them was changed into a library. */
   {

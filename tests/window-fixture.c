@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "hl-medlineplus-importer.h"
+#include "hl-paths.h"
 #include "window-fixture.h"
 
 #define TIMEOUT_SECONDS 20
@@ -198,8 +199,8 @@ window_fixture_start (void)
   window_fixture_start_with_library (NULL);
 }
 
-void
-window_fixture_start_with_library (const char *topics_file)
+static void
+make_home (void)
 {
   /* One app for every case, so one temporary home for the whole run. */
   home = g_dir_make_tmp ("test-window-XXXXXX", NULL);
@@ -212,16 +213,12 @@ window_fixture_start_with_library (const char *topics_file)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
     }
+}
 
-  if (topics_file != NULL)
-    {
-      g_autoptr(HlMedlinePlusImporter) importer = hl_medlineplus_importer_new (topics_file);
-      g_autoptr(GError) error = NULL;
-
-      if (!hl_medlineplus_importer_run (importer, NULL, &error))
-        g_error ("%s", error->message);
-    }
-
+static void
+start_app (Condition   ready,
+           const char *what)
+{
   /* WebKit names its data folders after the program: keep it a plain name. */
   g_set_prgname ("test-window");
 
@@ -237,8 +234,44 @@ window_fixture_start_with_library (const char *topics_file)
   window = HL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
 
-  /* The first start builds the library from the bundled sample. */
-  wait_until (library_ready, NULL, "the library and the first page");
+  wait_until (ready, NULL, what);
+}
+
+void
+window_fixture_start_with_library (const char *topics_file)
+{
+  make_home ();
+
+  if (topics_file != NULL)
+    {
+      g_autoptr(HlMedlinePlusImporter) importer = hl_medlineplus_importer_new (topics_file);
+      g_autoptr(GError) error = NULL;
+
+      if (!hl_medlineplus_importer_run (importer, NULL, &error))
+        g_error ("%s", error->message);
+    }
+
+  /* Without a library, the first start builds it from the bundled sample. */
+  start_app (library_ready, "the library and the first page");
+}
+
+static gboolean
+library_failed (gpointer data)
+{
+  return hl_library_get_state (hl_application_get_library (app)) == HL_LIBRARY_STATE_FAILED;
+}
+
+void
+window_fixture_start_broken (void)
+{
+  g_autofree char *library = NULL;
+
+  make_home ();
+  library = hl_paths_get_library_path ();
+  if (!g_file_set_contents (library, "This is not a library.\n", -1, NULL))
+    g_error ("Could not write %s", library);
+
+  start_app (library_failed, "the library to fail");
 }
 
 void

@@ -22,6 +22,8 @@ typedef gboolean (*Condition) (gpointer data);
 void            window_fixture_start (void);
 /* The same, on a library imported from @topics_file instead of the sample. */
 void            window_fixture_start_with_library (const char *topics_file);
+/* The same, with a damaged file where the library should be. */
+void            window_fixture_start_broken       (void);
 void            window_fixture_stop  (void);
 
 HlApplication  *fixture_app          (void);

@@ -187,8 +187,9 @@ hl_library_load (HlLibrary *self)
       return;
     }
 
-  /* First start, or a library from another version: build it from the
-   * sample that comes with the app. */
+  /* First start: build the library from the sample that comes with the app.
+   * A library that exists but cannot be read is not replaced without asking:
+   * it may be the current MedlinePlus file someone imported. */
   starter = hl_paths_find_starter_topics ();
   if (starter == NULL)
     {

@@ -192,7 +192,7 @@ load_meta (HlTopicStore  *self,
 
   if (sqlite3_prepare_v2 (self->db, "SELECT key, value FROM meta", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_NO_LIBRARY,
+      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
                    _("“%s” is not a Health Library library. Import the MedlinePlus "
                      "health-topic file again."),
                    self->path);
@@ -211,7 +211,7 @@ load_meta (HlTopicStore  *self,
   format = g_hash_table_lookup (self->meta, "format");
   if (format == NULL || atoi (format) != HL_LIBRARY_FORMAT)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_NO_LIBRARY,
+      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
                    _("The library “%s” was made by another version of Health Library. "
                      "Import the MedlinePlus health-topic file again."),
                    self->path);

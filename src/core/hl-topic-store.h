@@ -19,7 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HlTopicStore, hl_topic_store, HL, TOPIC_STORE, GObject)
 
 /* Reads a library built by HlMedlinePlusImporter. The library is opened
- * read-only: an import replaces the whole file, it never edits it. */
+ * read-only: an import replaces the whole file, it never edits it. Fails
+ * with HL_ERROR_NO_LIBRARY when there is no library at @path yet, and with
+ * HL_ERROR_INVALID_FILE when the file there is damaged, not a library, or
+ * from another version of the app. */
 HlTopicStore *hl_topic_store_open                  (const char    *path,
                                                     GError       **error);
 const char   *hl_topic_store_get_path              (HlTopicStore  *self);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "hl-paths.h"
 #include "hl-window-private.h"
 
 #define ZOOM_STEP 1.1
@@ -144,6 +145,33 @@ reload_library_activated (GtkWidget  *widget,
 }
 
 static void
+restore_sample_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* On failure the library's state says why. */
+  if (!hl_library_import_finish (HL_LIBRARY (source), result, &error))
+    g_warning ("Could not restore the sample library: %s", error->message);
+}
+
+/* Builds a new library from the bundled sample, in place of a broken one. */
+static void
+restore_sample_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  g_autofree char *starter = hl_paths_find_starter_topics ();
+
+  if (starter == NULL)
+    return;
+
+  hl_library_import_async (self->library, starter, NULL, restore_sample_done_cb, NULL);
+}
+
+static void
 show_sidebar_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -224,6 +252,7 @@ hl_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.reload-library", NULL, reload_library_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore-sample", NULL, restore_sample_activated);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
 
