@@ -497,6 +497,15 @@ test_topic_spanish (Fixture       *fixture,
 
   /* Categories MedlinePlus never shows are not sections. */
   assert_lacks (uri, html, "NON-DISPLAY");
+
+  /* The page's own headings are in Spanish too, whatever the UI language. */
+  {
+    g_autofree char *summary = g_strdup_printf ("<h2>%s</h2>", hl_catalog_gettext ("es", "Summary"));
+
+    g_assert_cmpstr (hl_catalog_gettext ("es", "Summary"), !=, "Summary");
+    assert_contains (uri, html, summary);
+    assert_lacks (uri, html, "<h2>Summary</h2>");
+  }
 }
 
 static void
