@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "window-fixture.h"
 
@@ -351,6 +353,78 @@ test_keyboard (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+static void
+print_finished_cb (WebKitPrintOperation *operation,
+                   gboolean             *done)
+{
+  *done = TRUE;
+}
+
+static void
+print_failed_cb (WebKitPrintOperation *operation,
+                 GError               *error)
+{
+  g_error ("Printing failed: %s", error->message);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A printed topic is a handout: it carries the organization and its
+ * helpline, which the screen does not repeat on every page. */
+static void
+test_print_handout (void)
+{
+  g_autoptr(WebKitPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *dir = g_dir_make_tmp ("test-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "handout.txt", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, txt, NULL };
+  gboolean done = FALSE;
+  int status;
+
+  hl_window_open_uri (fixture_window (), "hl://topic/3061");
+  wait_for_page ("Abdominal Pain");
+
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+
+  operation = webkit_print_operation_new (web_view ());
+  webkit_print_operation_set_print_settings (operation, settings);
+  g_signal_connect (operation, "finished", G_CALLBACK (print_finished_cb), &done);
+  g_signal_connect (operation, "failed", G_CALLBACK (print_failed_cb), NULL);
+  webkit_print_operation_print (operation);
+  wait_until (is_true, &done, "the printout");
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, NULL))
+    {
+      g_test_skip ("pdftotext is not installed");
+    }
+  else
+    {
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+      g_assert_nonnull (strstr (text, "PhyNet Health"));
+      g_assert_nonnull (strstr (text, "(903) 212-7500"));
+      g_assert_nonnull (strstr (text, "Abdominal Pain"));
+      /* Links are spelled out on paper. */
+      g_assert_nonnull (strstr (text, "https://"));
+    }
+
+  g_unlink (txt);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/ui/window/accessible-names", test_accessible_names);
   g_test_add_func ("/ui/window/keyboard", test_keyboard);
+  g_test_add_func ("/ui/window/print-handout", test_print_handout);
 
   status = g_test_run ();
 
