@@ -21,7 +21,10 @@
 
 enum {
   STMT_TOPIC,
-  STMT_SEARCH,
+  STMT_SEARCH_EN,
+  STMT_SEARCH_ES,
+  STMT_NAMES_EN,
+  STMT_NAMES_ES,
   STMT_TOPIC_GROUP,
   STMT_GROUP,
   STMT_RELATED,
@@ -36,9 +39,16 @@ static const char *statements[N_STMTS] = {
   [STMT_TOPIC] =
     "INSERT INTO topics (id, language, title, sort_key, letter, url, meta_desc, date_created,"
     " summary, also_called, see_references, mapped_id, mapped_language, mapped_title, mapped_url,"
-    " institute, institute_url, excerpt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-  [STMT_SEARCH] =
-    "INSERT INTO search (rowid, title, synonyms, body) VALUES (?,?,?,?)",
+    " institute, institute_url, excerpt, first_site, n_sites)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+  [STMT_SEARCH_EN] =
+    "INSERT INTO search_en (rowid, title, synonyms, body) VALUES (?,?,?,?)",
+  [STMT_SEARCH_ES] =
+    "INSERT INTO search_es (rowid, title, synonyms, body) VALUES (?,?,?,?)",
+  [STMT_NAMES_EN] =
+    "INSERT INTO names_en (rowid, title, synonyms) VALUES (?,?,?)",
+  [STMT_NAMES_ES] =
+    "INSERT INTO names_es (rowid, title, synonyms) VALUES (?,?,?)",
   [STMT_TOPIC_GROUP] =
     "INSERT OR IGNORE INTO topic_groups (group_id, language, topic_id, position) VALUES (?,?,?,?)",
   [STMT_GROUP] =
@@ -52,7 +62,7 @@ static const char *statements[N_STMTS] = {
     "INSERT INTO other_languages (topic_id, position, name, vernacular_name, url)"
     " VALUES (?,?,?,?,?)",
   [STMT_SITE] =
-    "INSERT INTO sites (topic_id, position, title, url, mapped_url, categories, organizations,"
+    "INSERT INTO sites (id, topic_id, title, url, mapped_url, categories, organizations,"
     " descriptions) VALUES (?,?,?,?,?,?,?,?)",
   [STMT_META] =
     "INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)",
@@ -80,7 +90,9 @@ static const char schema[] =
   "  institute TEXT,"
   "  institute_url TEXT,"
   /* The start of the summary's text, for lists of search results. */
-  "  excerpt TEXT);"
+  "  excerpt TEXT,"
+  "  first_site INTEGER NOT NULL,"
+  "  n_sites INTEGER NOT NULL);"
   "CREATE TABLE groups ("
   "  id INTEGER NOT NULL,"
   "  language TEXT NOT NULL,"
@@ -106,18 +118,28 @@ static const char schema[] =
   "  topic_id INTEGER NOT NULL, position INTEGER NOT NULL,"
   "  name TEXT, vernacular_name TEXT, url TEXT,"
   "  PRIMARY KEY (topic_id, position)) WITHOUT ROWID;"
-  /* Sites are many (about 30 a topic): appended in file order and indexed
-   * once at the end, which is much cheaper than keeping them in key order. */
+  /* Sites are many (about 30 a topic). A topic's sites are written one after
+   * the other, so their ids follow each other: the topic keeps the first id
+   * and the count, and no index on them is needed. */
   "CREATE TABLE sites ("
-  "  topic_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+  "  id INTEGER PRIMARY KEY,"
+  "  topic_id INTEGER NOT NULL,"
   "  title TEXT, url TEXT, mapped_url TEXT,"
   "  categories TEXT, organizations TEXT, descriptions TEXT);"
-  /* Title, then also-called and see-references, then the summary's text.
-   * remove_diacritics 2 folds á, ñ, ü… so that "presion" finds "Presión". */
-  "CREATE VIRTUAL TABLE search USING fts5 ("
-  "  title, synonyms, body,"
-  "  tokenize = 'unicode61 remove_diacritics 2',"
-  "  prefix = '2');";
+  /* Full-text search, one index per language so that a search in one
+   * language never reads the other's: the title, the also-called terms and
+   * see-references, and the summary's text. remove_diacritics 2 folds á, ñ,
+   * ü… so that "presion" finds "Presión". The names alone again in a small
+   * index: a word common in summaries is rare in titles, and searching
+   * titles there reads only their short lists. */
+  "CREATE VIRTUAL TABLE search_en USING fts5 (title, synonyms, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
+  "CREATE VIRTUAL TABLE search_es USING fts5 (title, synonyms, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
+  "CREATE VIRTUAL TABLE names_en USING fts5 (title, synonyms,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');"
+  "CREATE VIRTUAL TABLE names_es USING fts5 (title, synonyms,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2');";
 
 /* Secondary indexes are built once at the end: cheaper than keeping them up
  * to date row by row. */
@@ -126,11 +148,14 @@ static const char finish_sql[] =
   "CREATE INDEX topics_by_letter ON topics (language, letter, sort_key);"
   "CREATE INDEX topics_by_url ON topics (url);"
   "CREATE INDEX topic_groups_by_topic ON topic_groups (topic_id);"
-  "CREATE INDEX sites_by_topic ON sites (topic_id, position);"
+
   "UPDATE groups SET topic_count ="
   "  (SELECT count(*) FROM topic_groups tg"
   "   WHERE tg.group_id = groups.id AND tg.language = groups.language);"
-  "INSERT INTO search (search) VALUES ('optimize');";
+  "INSERT INTO search_en (search_en) VALUES ('optimize');"
+  "INSERT INTO search_es (search_es) VALUES ('optimize');"
+  "INSERT INTO names_en (names_en) VALUES ('optimize');"
+  "INSERT INTO names_es (names_es) VALUES ('optimize');";
 
 struct _HlLibraryWriter
 {
@@ -138,6 +163,7 @@ struct _HlLibraryWriter
   sqlite3_stmt *stmts[N_STMTS];
   GString      *buffer;
   GString      *synonyms;
+  gint64        next_site;     /* the id the next site gets */
   gboolean      in_transaction;
 };
 
@@ -160,6 +186,7 @@ hl_library_writer_new (const char  *path,
 
   self->buffer = g_string_new (NULL);
   self->synonyms = g_string_new (NULL);
+  self->next_site = 1;
 
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -312,6 +339,7 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
   sqlite3_stmt *stmt;
   g_autofree char *sort_key = NULL;
   char letter[2] = { 0, 0 };
+  gboolean spanish;
   int rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -343,6 +371,8 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
   bind_text (stmt, 16, topic->institute);
   bind_text (stmt, 17, topic->institute_url);
   bind_excerpt (stmt, 18, search_body);
+  sqlite3_bind_int64 (stmt, 19, self->next_site);
+  sqlite3_bind_int (stmt, 20, topic->sites->len);
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -363,11 +393,19 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
   for (guint i = 0; i < topic->see_references->len; i++)
     g_string_append_printf (self->synonyms, "%s\n", (char *) g_ptr_array_index (topic->see_references, i));
 
-  stmt = self->stmts[STMT_SEARCH];
+  spanish = g_str_equal (topic->language, "es");
+  stmt = self->stmts[spanish ? STMT_SEARCH_ES : STMT_SEARCH_EN];
   sqlite3_bind_int (stmt, 1, topic->id);
   bind_text (stmt, 2, topic->title);
   bind_text (stmt, 3, self->synonyms->str);
   bind_text (stmt, 4, search_body ? search_body : "");
+  if (!step (self, stmt, error))
+    return FALSE;
+
+  stmt = self->stmts[spanish ? STMT_NAMES_ES : STMT_NAMES_EN];
+  sqlite3_bind_int (stmt, 1, topic->id);
+  bind_text (stmt, 2, topic->title);
+  bind_text (stmt, 3, self->synonyms->str);
   if (!step (self, stmt, error))
     return FALSE;
 
@@ -441,8 +479,8 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
       const HlSite *site = g_ptr_array_index (topic->sites, i);
 
       stmt = self->stmts[STMT_SITE];
-      sqlite3_bind_int (stmt, 1, topic->id);
-      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int64 (stmt, 1, self->next_site++);
+      sqlite3_bind_int (stmt, 2, topic->id);
       bind_text (stmt, 3, site->title);
       bind_text (stmt, 4, site->url);
       bind_text (stmt, 5, site->mapped_url);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The version of the library database's layout; a library written with
  * another version is rebuilt from its source. */
-#define HL_LIBRARY_FORMAT 2
+#define HL_LIBRARY_FORMAT 5
 
 /* Writes a complete new library database into a file nobody else reads yet.
  * Used by the importer only; the file becomes the library when the importer

@@ -66,17 +66,30 @@ typedef struct
 
 #define QUEUE_DEPTH 32
 
-/* Pushed after the last topic. */
-static HlTopic end_of_topics;
+/* A topic ready to be written, with its summary's text for the index. */
+typedef struct
+{
+  HlTopic *topic;
+  char    *text;
+} Job;
 
-/* A token is either a free slot or a written topic to free. */
-static HlTopic free_slot;
+/* Pushed after the last topic. */
+static Job end_of_topics;
+
+/* A token is either a free slot or a written job to free. */
+static Job free_slot;
 
 static void
 release_token (gpointer token)
 {
-  if (token != &free_slot)
-    hl_topic_free (token);
+  Job *job = token;
+
+  if (job == &free_slot)
+    return;
+
+  hl_topic_free (job->topic);
+  g_free (job->text);
+  g_free (job);
 }
 
 static gboolean
@@ -128,45 +141,40 @@ progress_cb (double   fraction,
   g_mutex_unlock (&self->progress_mutex);
 }
 
-/* The writer thread: sanitizes each summary, keeps its text for the search
- * index and writes the topic, while the parser reads on. */
+/* The writer thread writes the topics (the database's indexes are the
+ * larger half of the work) while the parser reads on. */
 static gpointer
 write_topics (gpointer data)
 {
   Writer *writer = data;
-  GString *plain = g_string_sized_new (8192);
-  HlTopic *topic;
+  Job *job;
 
-  while ((topic = g_async_queue_pop (writer->queue)) != &end_of_topics)
+  while ((job = g_async_queue_pop (writer->queue)) != &end_of_topics)
     {
-      if (!g_atomic_int_get (&writer->failed))
-        {
-          char *raw = topic->summary;
-
-          g_string_truncate (plain, 0);
-          topic->summary = hl_html_sanitize (raw ? raw : "", -1, NULL, NULL, plain);
-          g_free (raw);
-
-          if (!hl_library_writer_add_topic (writer->writer, topic, plain->str, &writer->error))
-            g_atomic_int_set (&writer->failed, TRUE);
-        }
+      if (!g_atomic_int_get (&writer->failed) &&
+          !hl_library_writer_add_topic (writer->writer, job->topic, job->text, &writer->error))
+        g_atomic_int_set (&writer->failed, TRUE);
 
       /* Handed back to be freed by the thread that allocated it, which keeps
        * malloc from shuffling memory between the threads' arenas. */
-      g_async_queue_push (writer->tokens, topic);
+      g_async_queue_push (writer->tokens, job);
     }
 
-  g_string_free (plain, TRUE);
   return NULL;
 }
 
-/* Called by the parser for each topic. */
+/* Called by the parser for each topic: the summary is sanitized here, in the
+ * parser's thread, which has time to spare, and its text kept for the
+ * search index. */
 static gboolean
 queue_topic (HlTopic  *topic,
              gpointer  user_data,
              GError  **error)
 {
   Writer *writer = user_data;
+  GString *text;
+  char *raw;
+  Job *job;
 
   if (g_atomic_int_get (&writer->failed))
     {
@@ -176,8 +184,17 @@ queue_topic (HlTopic  *topic,
       return FALSE;
     }
 
+  text = g_string_sized_new (4096);
+  raw = topic->summary;
+  topic->summary = hl_html_sanitize (raw ? raw : "", -1, NULL, NULL, text);
+  g_free (raw);
+
+  job = g_new (Job, 1);
+  job->topic = topic;
+  job->text = g_string_free (text, FALSE);
+
   release_token (g_async_queue_pop (writer->tokens));
-  g_async_queue_push (writer->queue, topic);
+  g_async_queue_push (writer->queue, job);
   return TRUE;
 }
 

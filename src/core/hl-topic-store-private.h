@@ -34,19 +34,30 @@ typedef enum
   HL_STMT_OTHER_LANGUAGES,
   HL_STMT_SITES,
   HL_STMT_BY_URL,
-  HL_STMT_SEARCH_TITLE,
-  HL_STMT_SEARCH_RANKED,
   HL_STMT_TITLE_START,
-  HL_STMT_SNIPPET,
-  HL_STMT_SEARCH_COUNT,
   HL_STMT_TITLES,
   HL_N_STMTS
 } HlStoreStatement;
+
+/* Statements on a language's own full-text indexes. */
+typedef enum
+{
+  HL_LANG_STMT_TITLE,
+  HL_LANG_STMT_NAMES,
+  HL_LANG_STMT_RANKED,
+  HL_LANG_STMT_SNIPPET,
+  HL_LANG_STMT_COUNT,
+  HL_N_LANG_STMTS
+} HlLanguageStatement;
 
 sqlite3      *hl_topic_store_get_db              (HlTopicStore     *self);
 /* A cached prepared statement, reset and with bindings cleared. */
 sqlite3_stmt *hl_topic_store_statement           (HlTopicStore     *self,
                                                   HlStoreStatement  which);
+/* The same for @language ("en" or "es"). */
+sqlite3_stmt *hl_topic_store_language_statement  (HlTopicStore        *self,
+                                                  HlLanguageStatement  which,
+                                                  const char          *language);
 gboolean      hl_topic_store_set_error           (HlTopicStore     *self,
                                                   GError          **error);
 

@@ -313,11 +313,11 @@ add_hit (Search       *search,
 
 /* Appends up to what is still needed from one phase in one language. */
 static void
-run_phase (Search           *search,
-           HlStoreStatement  which,
-           const char       *match,
-           const char       *language,
-           guint             already_in_language)
+run_phase (Search              *search,
+           HlLanguageStatement  which,
+           const char          *match,
+           const char          *language,
+           guint                already_in_language)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -325,11 +325,10 @@ run_phase (Search           *search,
   if (search->error != NULL || search->hits->len >= search->limit)
     return;
 
-  stmt = hl_topic_store_statement (search->store, which);
+  stmt = hl_topic_store_language_statement (search->store, which, language);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_STATIC);
   /* Earlier phases' hits come again here: ask for that many more. */
-  sqlite3_bind_int (stmt, 3, search->limit - search->hits->len + already_in_language);
+  sqlite3_bind_int (stmt, 2, search->limit - search->hits->len + already_in_language);
 
   while (search->hits->len < search->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -376,44 +375,50 @@ add_snippets (HlTopicStore *self,
               GHashTable   *title_hits,
               const char   *match)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *stmt;
+  const char *languages[] = { "en", "es" };
 
-  for (guint i = 0; i < hits->len; i++)
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      HlTopicRef *hit = g_ptr_array_index (hits, i);
-      gpointer id = GINT_TO_POINTER (hl_topic_ref_get_id (hit));
+      g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+      sqlite3_stmt *stmt;
 
-      if (title_hits != NULL && g_hash_table_contains (title_hits, hit))
-        continue;
-      g_hash_table_add (wanted, id);
-      g_hash_table_insert (index, id, GUINT_TO_POINTER (i + 1));
-    }
+      for (guint i = 0; i < hits->len; i++)
+        {
+          HlTopicRef *hit = g_ptr_array_index (hits, i);
+          gpointer id = GINT_TO_POINTER (hl_topic_ref_get_id (hit));
 
-  if (g_hash_table_size (wanted) == 0)
-    return;
+          if (g_hash_table_contains (title_hits, hit) ||
+              !g_str_equal (hl_topic_ref_get_language (hit), languages[l]))
+            continue;
+          g_hash_table_add (wanted, id);
+          g_hash_table_insert (index, id, GUINT_TO_POINTER (i + 1));
+        }
 
-  stmt = hl_topic_store_statement (self, HL_STMT_SNIPPET);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_pointer (stmt, 2, wanted, "hl_wanted_set", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index,
-                                                              GINT_TO_POINTER (sqlite3_column_int (stmt, 0))));
-      HlTopicRef *hit;
-
-      if (position == 0)
+      if (g_hash_table_size (wanted) == 0)
         continue;
 
-      hit = g_ptr_array_index (hits, position - 1);
-      g_ptr_array_index (hits, position - 1) =
-        hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
-                          hl_topic_ref_get_title (hit),
-                          (const char *) sqlite3_column_text (stmt, 1));
-      g_object_unref (hit);
+      stmt = hl_topic_store_language_statement (self, HL_LANG_STMT_SNIPPET, languages[l]);
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      sqlite3_bind_pointer (stmt, 2, wanted, "hl_wanted_set", NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index,
+                                                                  GINT_TO_POINTER (sqlite3_column_int (stmt, 0))));
+          HlTopicRef *hit;
+
+          if (position == 0)
+            continue;
+
+          hit = g_ptr_array_index (hits, position - 1);
+          g_ptr_array_index (hits, position - 1) =
+            hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
+                              hl_topic_ref_get_title (hit),
+                              (const char *) sqlite3_column_text (stmt, 1));
+          g_object_unref (hit);
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
 }
 
 GListModel *
@@ -430,7 +435,6 @@ hl_topic_store_search (HlTopicStore  *self,
   g_autoptr(GHashTable) title_hits = g_hash_table_new (NULL, NULL);
   g_autofree char *match = NULL;
   g_autofree char *in_title = NULL;
-  g_autofree char *in_names = NULL;
   g_autoptr(GArray) query_words = NULL;
   const char *languages[2];
   Search search = { self, hits, seen, limit > 0 ? MIN (limit, G_MAXINT / 2) : G_MAXINT / 2 };
@@ -456,17 +460,16 @@ hl_topic_store_search (HlTopicStore  *self,
     {
       match = build_match (words);
       in_title = g_strdup_printf ("{title} : (%s)", match);
-      in_names = g_strdup_printf ("{title synonyms} : (%s)", match);
 
       for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
         {
           guint before = hits->len;
 
-          run_phase (&search, HL_STMT_SEARCH_TITLE, in_title, languages[l], 0);
+          run_phase (&search, HL_LANG_STMT_TITLE, in_title, languages[l], 0);
           for (guint i = before; i < hits->len; i++)
             g_hash_table_add (title_hits, g_ptr_array_index (hits, i));
-          run_phase (&search, HL_STMT_SEARCH_RANKED, in_names, languages[l], hits->len - before);
-          run_phase (&search, HL_STMT_SEARCH_RANKED, match, languages[l], hits->len - before);
+          run_phase (&search, HL_LANG_STMT_NAMES, match, languages[l], hits->len - before);
+          run_phase (&search, HL_LANG_STMT_RANKED, match, languages[l], hits->len - before);
         }
 
       if (search.error != NULL)
@@ -488,12 +491,19 @@ count_matches (HlTopicStore *self,
                GPtrArray    *words)
 {
   g_autofree char *match = build_match (words);
-  sqlite3_stmt *stmt = hl_topic_store_statement (self, HL_STMT_SEARCH_COUNT);
-  guint count;
+  const char *languages[] = { "en", "es" };
+  guint count = 0;
 
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      sqlite3_stmt *stmt = hl_topic_store_language_statement (self, HL_LANG_STMT_COUNT,
+                                                              languages[l]);
+
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count += sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
 
   return count;
 }

@@ -69,6 +69,10 @@ int           hl_topic_store_find_topic_by_url     (HlTopicStore  *self,
 GArray       *hl_topic_store_get_topic_group_ids   (HlTopicStore  *self,
                                                     int            id);
 
+/* How many hits the app's list of search results shows: about three
+ * screenfuls of a sidebar. */
+#define HL_SEARCH_LIST_LIMIT 30
+
 /* Full-text search, accent-insensitive, every word a prefix. Hits in
  * @language come first; within a language, title matches, then also-called
  * and see-references, then the summary. HlTopicRef items with snippets. */

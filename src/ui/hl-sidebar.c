@@ -13,8 +13,6 @@
 #include "hl-sidebar.h"
 #include "hl-text.h"
 
-/* How many hits the sidebar lists: more is noise in a narrow column. */
-#define SEARCH_LIMIT 50
 
 /* Rows are made a screenful at a time, one batch a frame, so that a long
  * list never holds up typing. */
@@ -505,7 +503,7 @@ hl_sidebar_search (HlSidebar  *self,
 
   g_clear_object (&self->search_results);
   self->search_results = hl_topic_store_search (self->store, query, self->language,
-                                                SEARCH_LIMIT, &error);
+                                                HL_SEARCH_LIST_LIMIT, &error);
   if (self->search_results == NULL)
     {
       g_warning ("Search failed: %s", error->message);

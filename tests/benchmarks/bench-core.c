@@ -40,7 +40,7 @@
  * than this share of the extra bytes to the peak. */
 #define TARGET_MEMORY_GROWTH   0.25
 
-#define SEARCH_LIMIT           50   /* what the search box asks for */
+#define SEARCH_LIMIT           HL_SEARCH_LIST_LIMIT   /* what the search box asks for */
 #define PAGE_REPEATS           50
 #define MAX_RENDERED_TOPICS    1000
 #define QUERY_SEED             20260101
