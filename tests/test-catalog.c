@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "hl-catalog.h"
+#include "test-util.h"
 
 static char *locale_dir;
 
@@ -99,24 +100,6 @@ test_damaged_catalog (void)
   g_assert_cmpstr (hl_catalog_gettext ("xb", "Summary"), ==, "Summary");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -134,7 +117,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (locale_dir);
+  hl_test_remove_tree (locale_dir);
   g_free (locale_dir);
   return status;
 }

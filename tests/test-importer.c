@@ -26,6 +26,7 @@
 #include "hl-page-renderer.h"
 #include "hl-paths.h"
 #include "hl-topic-store.h"
+#include "test-util.h"
 
 /* The starter corpus in data/library. */
 #define STARTER_EN     39
@@ -1850,11 +1851,7 @@ main (int   argc,
       char *argv[])
 {
   /* Run straight from the build tree, the data is in the source tree. */
-  if (g_getenv ("HEALTH_LIBRARY_DATADIR") == NULL && g_getenv ("G_TEST_SRCDIR") != NULL)
-    {
-      g_autofree char *data = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", NULL);
-      g_setenv ("HEALTH_LIBRARY_DATADIR", data, TRUE);
-    }
+  hl_test_use_source_data ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* A failed check fails its test and the others still run. */

@@ -15,6 +15,7 @@
 #include "hl-medlineplus-importer.h"
 #include "hl-paths.h"
 #include "hl-topic-store.h"
+#include "test-util.h"
 
 #define STARTER_EN 39
 #define STARTER_ES 17
@@ -1131,11 +1132,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("HEALTH_LIBRARY_DATADIR") == NULL && g_getenv ("G_TEST_SRCDIR") != NULL)
-    {
-      g_autofree char *data = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", NULL);
-      g_setenv ("HEALTH_LIBRARY_DATADIR", data, TRUE);
-    }
+  hl_test_use_source_data ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_set_nonfatal_assertions ();

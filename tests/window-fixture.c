@@ -12,6 +12,7 @@
 
 #include "hl-medlineplus-importer.h"
 #include "hl-paths.h"
+#include "test-util.h"
 #include "window-fixture.h"
 
 #define TIMEOUT_SECONDS 20
@@ -163,24 +164,6 @@ library_ready (gpointer data)
          webkit_web_view_get_title (web_view ()) != NULL;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 HlApplication *
 fixture_app (void)
 {
@@ -279,6 +262,6 @@ window_fixture_stop (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  remove_tree (home);
+  hl_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
 }
