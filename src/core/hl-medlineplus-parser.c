@@ -14,70 +14,9 @@
 
 #include "hl-error.h"
 #include "hl-import-source.h"
-#include "hl-medlineplus-parser.h"
+#include "hl-medlineplus-parser-private.h"
 #include "hl-text.h"
 
-/* What the text of the element being read goes to. */
-typedef enum
-{
-  FIELD_NONE,
-  FIELD_ALSO_CALLED,
-  FIELD_SUMMARY,
-  FIELD_GROUP,
-  FIELD_MAPPED,
-  FIELD_DESCRIPTOR,
-  FIELD_QUALIFIER,
-  FIELD_OTHER_LANGUAGE,
-  FIELD_INSTITUTE,
-  FIELD_RELATED,
-  FIELD_SEE_REFERENCE,
-  FIELD_CATEGORY,
-  FIELD_ORGANIZATION,
-  FIELD_DESCRIPTION,
-  FIELD_GROUP_FILE_NAME,
-} Field;
-
-typedef struct
-{
-  HlParserTopicFunc      topic_func;
-  HlParserGroupFunc      group_func;
-  HlParserProgressFunc   progress_func;
-  gpointer               user_data;
-  GCancellable          *cancellable;
-  HlTopicsFileInfo      *info;
-
-  const char            *name;          /* of the file, for messages */
-  xmlTextReaderPtr       reader;
-  HlImportSource        *source;
-  GError                *error;
-
-  /* The first error libxml2 reported. */
-  char                  *xml_message;
-  int                    xml_code;
-  int                    xml_line;
-
-  gboolean               checked_doctype;
-  gboolean               saw_root;
-  gboolean               root_closed;
-
-  HlTopic               *topic;
-  int                    topic_line;
-  HlSite                *site;
-  HlMeshHeading         *mesh;
-  HlTopicLink           *link;
-  HlOtherLanguage       *other;
-  Field                  field;
-  int                    field_depth;
-  GString               *text;
-
-  /* Group-file reading. */
-  int                    group_id;
-  const char            *group_language;
-  char                  *group_url;
-
-  GHashTable            *id_lines;      /* topic id → line, to report duplicates */
-  double                 last_fraction;
-} ParseContext;
 
 static void
 parse_context_clear (ParseContext *ctx)
@@ -122,8 +61,8 @@ ensure_libxml_initialized (void)
 }
 
 /* The line of the node being read (the parser itself may be further on). */
-static int
-current_line (ParseContext *ctx)
+int
+hl_parser_current_line (ParseContext *ctx)
 {
   xmlNodePtr node;
   long line;
@@ -137,8 +76,8 @@ current_line (ParseContext *ctx)
 }
 
 /* Records the first problem; later ones are consequences of it. */
-G_GNUC_PRINTF (3, 4) static void
-fail (ParseContext *ctx,
+void
+hl_parser_fail (ParseContext *ctx,
       int           code,
       const char   *format,
       ...)
@@ -154,7 +93,7 @@ fail (ParseContext *ctx,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  line = current_line (ctx);
+  line = hl_parser_current_line (ctx);
   if (line > 0)
     /* TRANSLATORS: “file”, line 12: what is wrong */
     g_set_error (&ctx->error, HL_ERROR, code, _("“%s”, line %d: %s"), ctx->name, line, message);
@@ -163,8 +102,8 @@ fail (ParseContext *ctx,
 }
 
 /* For problems with a whole topic: the line is where the topic starts. */
-G_GNUC_PRINTF (4, 5) static void
-fail_at (ParseContext *ctx,
+void
+hl_parser_fail_at (ParseContext *ctx,
          int           line,
          int           code,
          const char   *format,
@@ -284,8 +223,8 @@ fail_from_xml (ParseContext *ctx)
 
 /* A document that declares entities (an entity bomb, or an external entity
  * pointing at a local file) is refused before any of them is used. */
-static void
-check_doctype (ParseContext *ctx)
+void
+hl_parser_check_doctype (ParseContext *ctx)
 {
   xmlNodePtr node;
   xmlDtdPtr dtd;
@@ -302,20 +241,20 @@ check_doctype (ParseContext *ctx)
 
   dtd = node->doc->intSubset;
   if (dtd != NULL && (dtd->entities != NULL || dtd->pentities != NULL))
-    fail (ctx, HL_ERROR_UNSAFE,
+    hl_parser_fail (ctx, HL_ERROR_UNSAFE,
           _("The file declares its own entities, which MedlinePlus files never do. "
             "It was not imported, to keep hidden or oversized content out of the library."));
 }
 
-static const char *
-attribute (ParseContext *ctx,
+const char *
+hl_parser_attribute (ParseContext *ctx,
            const char   *name)
 {
   return (const char *) xmlTextReaderConstValue (ctx->reader);
 }
 
-static gboolean
-parse_id (const char *text,
+gboolean
+hl_parser_parse_id (const char *text,
           int        *id)
 {
   gint64 value;
@@ -327,15 +266,15 @@ parse_id (const char *text,
   return TRUE;
 }
 
-static char *
-dup_attribute_text (const char *value)
+char *
+hl_parser_dup_attribute_text (const char *value)
 {
   return hl_text_collapse_space (value);
 }
 
 /* "MM/DD/YYYY" or "MM/DD/YYYY HH:MM:SS" → ISO 8601; anything else is kept as given. */
-static char *
-iso_date (const char *value,
+char *
+hl_parser_iso_date (const char *value,
           gboolean    with_time)
 {
   int month, day, year, hour = 0, minute = 0, second = 0;
@@ -353,27 +292,9 @@ iso_date (const char *value,
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
-static void
-read_link_attributes (ParseContext *ctx,
-                      HlTopicLink  *link)
-{
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-    {
-      const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = attribute (ctx, name);
 
-      if (strcmp (name, "url") == 0)
-        hl_set_str (&link->url, value);
-      else if (strcmp (name, "id") == 0)
-        parse_id (value, &link->id);
-      else if (strcmp (name, "language") == 0)
-        link->language = g_strdup (hl_language_from_name (value));
-    }
-  xmlTextReaderMoveToElement (ctx->reader);
-}
-
-static void
-start_field (ParseContext *ctx,
+void
+hl_parser_start_field (ParseContext *ctx,
              Field         field,
              int           depth)
 {
@@ -382,455 +303,20 @@ start_field (ParseContext *ctx,
   g_string_truncate (ctx->text, 0);
 }
 
-static void
-start_topic (ParseContext *ctx)
-{
-  HlTopic *topic = hl_topic_new ();
 
-  ctx->topic = topic;
-  ctx->topic_line = current_line (ctx);
-  topic->id = -1;
 
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-    {
-      const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = attribute (ctx, name);
 
-      if (strcmp (name, "id") == 0)
-        {
-          if (!parse_id (value, &topic->id))
-            {
-              fail (ctx, HL_ERROR_INVALID_DATA,
-                    _("A topic has the id “%s”; ids are positive whole numbers."), value);
-              break;
-            }
-        }
-      else if (strcmp (name, "title") == 0)
-        topic->title = dup_attribute_text (value);
-      else if (strcmp (name, "url") == 0)
-        topic->url = dup_attribute_text (value);
-      else if (strcmp (name, "language") == 0)
-        /* Kept as written until the topic ends, to report unknown languages. */
-        topic->language = g_strdup (value);
-      else if (strcmp (name, "meta-desc") == 0)
-        topic->meta_desc = dup_attribute_text (value);
-      else if (strcmp (name, "date-created") == 0)
-        topic->date_created = iso_date (value, FALSE);
-    }
-  xmlTextReaderMoveToElement (ctx->reader);
-}
 
-static void
-start_topic_child (ParseContext *ctx,
-                   const char   *name,
-                   int           depth)
-{
-  HlTopic *topic = ctx->topic;
 
-  switch (name[0])
-    {
-    case 'a':
-      if (strcmp (name, "also-called") == 0)
-        start_field (ctx, FIELD_ALSO_CALLED, depth);
-      break;
 
-    case 'f':
-      if (strcmp (name, "full-summary") == 0)
-        start_field (ctx, FIELD_SUMMARY, depth);
-      break;
-
-    case 'g':
-      if (strcmp (name, "group") == 0)
-        {
-          ctx->link = hl_topic_link_new ();
-          read_link_attributes (ctx, ctx->link);
-          start_field (ctx, FIELD_GROUP, depth);
-        }
-      break;
-
-    case 'l':
-      if (strcmp (name, "language-mapped-topic") == 0 && topic->mapped == NULL)
-        {
-          ctx->link = hl_topic_link_new ();
-          read_link_attributes (ctx, ctx->link);
-          start_field (ctx, FIELD_MAPPED, depth);
-        }
-      break;
-
-    case 'm':
-      if (strcmp (name, "mesh-heading") == 0)
-        {
-          g_clear_pointer (&ctx->mesh, hl_mesh_heading_free);
-          ctx->mesh = hl_mesh_heading_new ();
-        }
-      break;
-
-    case 'o':
-      if (strcmp (name, "other-language") == 0)
-        {
-          ctx->other = hl_other_language_new ();
-          while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-            {
-              const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-              if (strcmp (attr, "vernacular-name") == 0)
-                ctx->other->vernacular_name = dup_attribute_text (attribute (ctx, attr));
-              else if (strcmp (attr, "url") == 0)
-                ctx->other->url = dup_attribute_text (attribute (ctx, attr));
-            }
-          xmlTextReaderMoveToElement (ctx->reader);
-          start_field (ctx, FIELD_OTHER_LANGUAGE, depth);
-        }
-      break;
-
-    case 'p':
-      if (strcmp (name, "primary-institute") == 0)
-        {
-          const char *url = (const char *) xmlTextReaderGetAttribute (ctx->reader,
-                                                                      BAD_CAST "url");
-          g_free (topic->institute_url);
-          topic->institute_url = url ? hl_text_collapse_space (url) : NULL;
-          xmlFree ((xmlChar *) url);
-          start_field (ctx, FIELD_INSTITUTE, depth);
-        }
-      break;
-
-    case 'r':
-      if (strcmp (name, "related-topic") == 0)
-        {
-          ctx->link = hl_topic_link_new ();
-          read_link_attributes (ctx, ctx->link);
-          start_field (ctx, FIELD_RELATED, depth);
-        }
-      break;
-
-    case 's':
-      if (strcmp (name, "see-reference") == 0)
-        start_field (ctx, FIELD_SEE_REFERENCE, depth);
-      else if (strcmp (name, "site") == 0)
-        {
-          g_clear_pointer (&ctx->site, hl_site_free);
-          ctx->site = hl_site_new ();
-          while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-            {
-              const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-              if (strcmp (attr, "title") == 0)
-                ctx->site->title = dup_attribute_text (attribute (ctx, attr));
-              else if (strcmp (attr, "url") == 0)
-                ctx->site->url = dup_attribute_text (attribute (ctx, attr));
-              else if (strcmp (attr, "language-mapped-url") == 0)
-                ctx->site->mapped_url = dup_attribute_text (attribute (ctx, attr));
-            }
-          xmlTextReaderMoveToElement (ctx->reader);
-        }
-      break;
-
-    default:
-      break;
-    }
-}
-
-static void
-start_grandchild (ParseContext *ctx,
-                  const char   *name,
-                  int           depth)
-{
-  if (ctx->mesh != NULL)
-    {
-      if (strcmp (name, "descriptor") == 0 || strcmp (name, "qualifier") == 0)
-        {
-          gboolean is_descriptor = name[0] == 'd';
-          xmlChar *id = xmlTextReaderGetAttribute (ctx->reader, BAD_CAST "id");
-
-          if (is_descriptor)
-            hl_set_str (&ctx->mesh->descriptor_id, (const char *) id);
-          else
-            g_ptr_array_add (ctx->mesh->qualifier_ids, g_strdup (id ? (const char *) id : ""));
-          xmlFree (id);
-          start_field (ctx, is_descriptor ? FIELD_DESCRIPTOR : FIELD_QUALIFIER, depth);
-        }
-    }
-  else if (ctx->site != NULL)
-    {
-      if (strcmp (name, "information-category") == 0)
-        start_field (ctx, FIELD_CATEGORY, depth);
-      else if (strcmp (name, "organization") == 0)
-        start_field (ctx, FIELD_ORGANIZATION, depth);
-      else if (strcmp (name, "standard-description") == 0)
-        start_field (ctx, FIELD_DESCRIPTION, depth);
-    }
-}
-
-static void
-start_root (ParseContext *ctx,
-            const char   *name)
-{
-  if (strcmp (name, "health-topics") != 0)
-    {
-      if (strcmp (name, "health-topic-groups") == 0)
-        fail (ctx, HL_ERROR_INVALID_FILE,
-              _("This is a MedlinePlus topic-group file, not the health-topic file. "
-                "Choose mplus_topics_YYYY-MM-DD.xml."));
-      else
-        fail (ctx, HL_ERROR_INVALID_FILE,
-              _("This XML file is not a MedlinePlus health-topic file: its root element is "
-                "<%s>, not <health-topics>."),
-              name);
-      return;
-    }
-
-  ctx->saw_root = TRUE;
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-    {
-      const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-      if (strcmp (attr, "date-generated") == 0)
-        ctx->info->date_generated = iso_date (attribute (ctx, attr), TRUE);
-      else if (strcmp (attr, "total") == 0)
-        ctx->info->declared_total = g_strdup (attribute (ctx, attr));
-    }
-  xmlTextReaderMoveToElement (ctx->reader);
-}
-
-static void
-report_progress (ParseContext *ctx)
-{
-  double fraction;
-
-  if (ctx->progress_func == NULL)
-    return;
-
-  fraction = hl_import_source_get_fraction (ctx->source);
-  if (fraction - ctx->last_fraction < 0.01)
-    return;
-
-  ctx->last_fraction = fraction;
-  ctx->progress_func (fraction, ctx->user_data);
-}
-
-static void
-finish_topic (ParseContext *ctx)
-{
-  g_autoptr(HlTopic) topic = g_steal_pointer (&ctx->topic);
-  const char *language;
-  gpointer first_line;
-
-  if (ctx->error != NULL)
-    return;
-
-  if (topic->id < 0)
-    {
-      fail_at (ctx, ctx->topic_line, HL_ERROR_INVALID_DATA,
-               _("This topic has no “id” attribute."));
-      return;
-    }
-  if (topic->title == NULL)
-    {
-      fail_at (ctx, ctx->topic_line, HL_ERROR_INVALID_DATA,
-               _("Topic %d has no “title” attribute."), topic->id);
-      return;
-    }
-  if (topic->url == NULL)
-    {
-      fail_at (ctx, ctx->topic_line, HL_ERROR_INVALID_DATA,
-               _("Topic %d has no “url” attribute."), topic->id);
-      return;
-    }
-  if (topic->language == NULL)
-    {
-      fail_at (ctx, ctx->topic_line, HL_ERROR_INVALID_DATA,
-               _("Topic %d has no “language” attribute."), topic->id);
-      return;
-    }
-
-  language = hl_language_from_name (topic->language);
-  if (language == NULL)
-    {
-      /* Only English and Spanish topics exist today; a file with others is
-       * still usable. */
-      ctx->info->n_skipped++;
-      return;
-    }
-  hl_set_str (&topic->language, language);
-
-  if (g_hash_table_lookup_extended (ctx->id_lines, GINT_TO_POINTER (topic->id), NULL, &first_line))
-    {
-      fail_at (ctx, ctx->topic_line, HL_ERROR_INVALID_DATA,
-               _("This topic has the id %d, already used by the topic on line %d. "
-                 "Each topic must have its own id; the file may be damaged."),
-               topic->id, GPOINTER_TO_INT (first_line));
-      return;
-    }
-  g_hash_table_insert (ctx->id_lines, GINT_TO_POINTER (topic->id),
-                       GINT_TO_POINTER (ctx->topic_line));
-
-  if (topic->language[1] == 'n')
-    ctx->info->n_english++;
-  else
-    ctx->info->n_spanish++;
-  ctx->info->n_sites += topic->sites->len;
-
-  if (!ctx->topic_func (g_steal_pointer (&topic), ctx->user_data, &ctx->error))
-    return;
-
-  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error))
-    return;
-
-  report_progress (ctx);
-}
-
-static char *
-take_text (ParseContext *ctx)
+char *
+hl_parser_take_text (ParseContext *ctx)
 {
   return hl_text_collapse_space (ctx->text->str);
 }
 
-static void
-end_field (ParseContext *ctx)
-{
-  HlTopic *topic = ctx->topic;
-  Field field = ctx->field;
-  char *text;
 
-  ctx->field = FIELD_NONE;
 
-  if (field == FIELD_SUMMARY)
-    {
-      g_free (topic->summary);
-      topic->summary = g_strndup (ctx->text->str, ctx->text->len);
-      return;
-    }
-
-  text = take_text (ctx);
-
-  switch (field)
-    {
-    case FIELD_ALSO_CALLED:
-      if (text != NULL)
-        g_ptr_array_add (topic->also_called, g_steal_pointer (&text));
-      break;
-
-    case FIELD_SEE_REFERENCE:
-      if (text != NULL)
-        g_ptr_array_add (topic->see_references, g_steal_pointer (&text));
-      break;
-
-    case FIELD_GROUP:
-      ctx->link->title = g_steal_pointer (&text);
-      g_ptr_array_add (topic->groups, g_steal_pointer (&ctx->link));
-      break;
-
-    case FIELD_RELATED:
-      ctx->link->title = g_steal_pointer (&text);
-      g_ptr_array_add (topic->related, g_steal_pointer (&ctx->link));
-      break;
-
-    case FIELD_MAPPED:
-      ctx->link->title = g_steal_pointer (&text);
-      topic->mapped = g_steal_pointer (&ctx->link);
-      break;
-
-    case FIELD_INSTITUTE:
-      g_free (topic->institute);
-      topic->institute = g_steal_pointer (&text);
-      break;
-
-    case FIELD_OTHER_LANGUAGE:
-      ctx->other->name = g_steal_pointer (&text);
-      g_ptr_array_add (topic->other_languages, g_steal_pointer (&ctx->other));
-      break;
-
-    case FIELD_DESCRIPTOR:
-      g_free (ctx->mesh->descriptor);
-      ctx->mesh->descriptor = g_steal_pointer (&text);
-      break;
-
-    case FIELD_QUALIFIER:
-      g_ptr_array_add (ctx->mesh->qualifiers, text ? g_steal_pointer (&text) : g_strdup (""));
-      break;
-
-    case FIELD_CATEGORY:
-      if (text != NULL)
-        g_ptr_array_add (ctx->site->categories, g_steal_pointer (&text));
-      break;
-
-    case FIELD_ORGANIZATION:
-      if (text != NULL)
-        g_ptr_array_add (ctx->site->organizations, g_steal_pointer (&text));
-      break;
-
-    case FIELD_DESCRIPTION:
-      if (text != NULL)
-        g_ptr_array_add (ctx->site->descriptions, g_steal_pointer (&text));
-      break;
-
-    case FIELD_NONE:
-    case FIELD_SUMMARY:
-    case FIELD_GROUP_FILE_NAME:
-    default:
-      break;
-    }
-
-  g_free (text);
-}
-
-static void
-end_element (ParseContext *ctx,
-             int           depth)
-{
-  if (ctx->field != FIELD_NONE && depth == ctx->field_depth)
-    {
-      end_field (ctx);
-      return;
-    }
-
-  if (ctx->topic == NULL)
-    {
-      if (depth == 0 && ctx->saw_root)
-        ctx->root_closed = TRUE;
-      return;
-    }
-
-  if (depth == 2)
-    {
-      if (ctx->mesh != NULL)
-        g_ptr_array_add (ctx->topic->mesh_headings, g_steal_pointer (&ctx->mesh));
-      else if (ctx->site != NULL)
-        g_ptr_array_add (ctx->topic->sites, g_steal_pointer (&ctx->site));
-    }
-  else if (depth == 1)
-    finish_topic (ctx);
-}
-
-static void
-start_element (ParseContext *ctx,
-               int           depth)
-{
-  const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-  if (depth == 0)
-    {
-      check_doctype (ctx);
-      if (ctx->error == NULL)
-        start_root (ctx, name);
-    }
-  else if (ctx->field != FIELD_NONE)
-    /* Markup inside a text element (say, an unescaped summary): only its
-     * text is kept. */
-    return;
-  else if (depth == 1)
-    {
-      if (strcmp (name, "health-topic") == 0)
-        start_topic (ctx);
-    }
-  else if (ctx->topic == NULL)
-    return;
-  else if (depth == 2)
-    start_topic_child (ctx, name, depth);
-  else if (depth == 3)
-    start_grandchild (ctx, name, depth);
-}
 
 static gboolean
 run_reader (ParseContext *ctx,
@@ -868,12 +354,12 @@ run_reader (ParseContext *ctx,
           break;
 
         case XML_READER_TYPE_DOCUMENT_TYPE:
-          check_doctype (ctx);
+          hl_parser_check_doctype (ctx);
           break;
 
         case XML_READER_TYPE_ENTITY_REFERENCE:
         case XML_READER_TYPE_ENTITY:
-          fail (ctx, HL_ERROR_UNSAFE,
+          hl_parser_fail (ctx, HL_ERROR_UNSAFE,
                 _("The file uses an entity (“&%s;”), which MedlinePlus files never do. "
                   "It was not imported."),
                 (const char *) xmlTextReaderConstLocalName (ctx->reader));
@@ -957,7 +443,7 @@ hl_medlineplus_parse_topics (const char            *path,
   if (!open_reader (ctx, path, error))
     return FALSE;
 
-  if (!run_reader (ctx, start_element, end_element))
+  if (!run_reader (ctx, hl_parser_topics_start_element, hl_parser_topics_end_element))
     {
       g_propagate_error (error, g_steal_pointer (&ctx->error));
       return FALSE;
@@ -991,11 +477,11 @@ groups_start_element (ParseContext *ctx,
 
   if (depth == 0)
     {
-      check_doctype (ctx);
+      hl_parser_check_doctype (ctx);
       if (ctx->error != NULL)
         return;
       if (strcmp (name, "health-topic-groups") != 0)
-        fail (ctx, HL_ERROR_INVALID_FILE,
+        hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
               _("This is not a MedlinePlus topic-group file: its root element is <%s>, "
                 "not <health-topic-groups>."),
               name);
@@ -1012,17 +498,17 @@ groups_start_element (ParseContext *ctx,
   while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
     {
       const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = attribute (ctx, attr);
+      const char *value = hl_parser_attribute (ctx, attr);
 
       if (strcmp (attr, "id") == 0)
-        parse_id (value, &ctx->group_id);
+        hl_parser_parse_id (value, &ctx->group_id);
       else if (strcmp (attr, "language") == 0)
         ctx->group_language = hl_language_from_name (value);
       else if (strcmp (attr, "url") == 0)
-        ctx->group_url = dup_attribute_text (value);
+        ctx->group_url = hl_parser_dup_attribute_text (value);
     }
   xmlTextReaderMoveToElement (ctx->reader);
-  start_field (ctx, FIELD_GROUP_FILE_NAME, depth);
+  hl_parser_start_field (ctx, FIELD_GROUP_FILE_NAME, depth);
 }
 
 static void
@@ -1041,7 +527,7 @@ groups_end_element (ParseContext *ctx,
     return;
 
   ctx->field = FIELD_NONE;
-  name = take_text (ctx);
+  name = hl_parser_take_text (ctx);
   if (name != NULL && ctx->group_id > 0 && ctx->group_language != NULL)
     ctx->group_func (ctx->group_id, ctx->group_language, name, ctx->group_url, ctx->user_data,
                      &ctx->error);

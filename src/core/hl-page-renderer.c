@@ -17,9 +17,6 @@
 #include "hl-page-renderer-private.h"
 #include "hl-text.h"
 
-/* How many hits a search page lists. */
-#define SEARCH_PAGE_LIMIT 100
-
 struct _HlPageRenderer
 {
   GObject            parent_instance;
@@ -213,8 +210,8 @@ hl_page_append_link (GString    *out,
   g_string_append (out, "</a>");
 }
 
-static void
-append_helpline (HlPageRenderer *self,
+void
+hl_page_append_helpline (HlPageRenderer *self,
                  GString        *out,
                  const char     *language)
 {
@@ -268,7 +265,7 @@ hl_page_begin (HlPageRenderer *self,
       g_string_append (out, "<header class=\"handout\"><strong>");
       hl_html_append_text (out, hl_clinic_directory_get_organization_name (self->clinics));
       g_string_append (out, "</strong> ");
-      append_helpline (self, out, language);
+      hl_page_append_helpline (self, out, language);
       g_string_append (out, "</header>\n");
     }
 
@@ -351,8 +348,8 @@ parse_query (GUri *uri)
   return g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
 }
 
-static const char *
-page_language (HlPageRenderer *self,
+const char *
+hl_page_language (HlPageRenderer *self,
                GHashTable     *params)
 {
   const char *code = params ? hl_language_normalize (g_hash_table_lookup (params, "lang")) : NULL;
@@ -360,8 +357,8 @@ page_language (HlPageRenderer *self,
   return code ? code : self->language;
 }
 
-static gboolean
-set_not_found (GError     **error,
+gboolean
+hl_page_set_not_found (GError     **error,
                const char  *uri)
 {
   g_set_error (error, HL_ERROR, HL_ERROR_NOT_FOUND,
@@ -369,8 +366,8 @@ set_not_found (GError     **error,
   return FALSE;
 }
 
-static gboolean
-require_store (HlPageRenderer  *self,
+gboolean
+hl_page_require_store (HlPageRenderer  *self,
                GError         **error)
 {
   if (self->store != NULL)
@@ -484,7 +481,7 @@ render_home (HlPageRenderer  *self,
              GHashTable      *params,
              GError         **error)
 {
-  const char *language = page_language (self, params);
+  const char *language = hl_page_language (self, params);
   const char *organization = self->clinics ? hl_clinic_directory_get_organization_name (self->clinics)
                                            : NULL;
   g_autoptr(GListModel) groups = NULL;
@@ -492,7 +489,7 @@ render_home (HlPageRenderer  *self,
   GString *out;
   guint n;
 
-  if (!require_store (self, error))
+  if (!hl_page_require_store (self, error))
     return NULL;
 
   title = g_strdup (P_ (language, "Health Library"));
@@ -515,7 +512,7 @@ render_home (HlPageRenderer  *self,
   if (self->clinics != NULL && hl_clinic_directory_get_helpline (self->clinics) != NULL)
     {
       g_string_append (out, "<p class=\"callout\">");
-      append_helpline (self, out, language);
+      hl_page_append_helpline (self, out, language);
       g_string_append (out, "</p>\n");
     }
 
@@ -589,20 +586,20 @@ render_group (HlPageRenderer  *self,
               const char      *uri,
               GError         **error)
 {
-  const char *language = page_language (self, params);
+  const char *language = hl_page_language (self, params);
   g_autoptr(HlGroup) group = NULL;
   g_autoptr(GListModel) topics = NULL;
   g_autofree char *count = NULL;
   gint64 id;
   GString *out;
 
-  if (!require_store (self, error))
+  if (!hl_page_require_store (self, error))
     return NULL;
 
   if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT, &id, NULL) ||
       (group = hl_topic_store_get_group (self->store, id, language)) == NULL)
     {
-      set_not_found (error, uri);
+      hl_page_set_not_found (error, uri);
       return NULL;
     }
 
@@ -644,14 +641,14 @@ render_index (HlPageRenderer  *self,
               const char      *uri,
               GError         **error)
 {
-  const char *language = page_language (self, params);
+  const char *language = hl_page_language (self, params);
   g_autoptr(GListModel) topics = NULL;
   g_autofree char *letters = NULL;
   g_autofree char *title = NULL;
   char letter = 0;
   GString *out;
 
-  if (!require_store (self, error))
+  if (!hl_page_require_store (self, error))
     return NULL;
 
   letters = hl_topic_store_dup_index_letters (self->store, language);
@@ -659,7 +656,7 @@ render_index (HlPageRenderer  *self,
     {
       if (strlen (letter_text) != 1 || !(g_ascii_isalpha (*letter_text) || *letter_text == '0'))
         {
-          set_not_found (error, uri);
+          hl_page_set_not_found (error, uri);
           return NULL;
         }
       letter = *letter_text == '0' ? '#' : g_ascii_toupper (*letter_text);
@@ -703,255 +700,8 @@ render_index (HlPageRenderer  *self,
   return g_string_free (out, FALSE);
 }
 
-static char *
-render_search (HlPageRenderer  *self,
-               GHashTable      *params,
-               GError         **error)
-{
-  const char *language = page_language (self, params);
-  const char *query = g_hash_table_lookup (params, "q");
-  g_autoptr(GListModel) hits = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *query_text = NULL;
-  GString *out;
-  guint n;
 
-  if (!require_store (self, error))
-    return NULL;
 
-  query_text = hl_text_collapse_space (query);
-  if (query_text == NULL)
-    title = g_strdup (P_ (language, "Search"));
-  else
-    /* TRANSLATORS: the search page's title; %s is what was searched for */
-    title = g_strdup_printf (P_ (language, "Search: %s"), query_text);
-
-  hits = query_text ? hl_topic_store_search (self->store, query_text, language,
-                                             SEARCH_PAGE_LIMIT, error)
-                    : g_object_new (G_TYPE_LIST_STORE, "item-type", HL_TYPE_TOPIC_REF, NULL);
-  if (hits == NULL)
-    return NULL;
-  n = g_list_model_get_n_items (hits);
-
-  out = g_string_sized_new (16 * 1024);
-  hl_page_begin (self, out, title, language, "page-search");
-  g_string_append (out, "<h1>");
-  hl_html_append_text (out, title);
-  g_string_append (out, "</h1>\n");
-
-  if (n > 0)
-    {
-      g_autofree char *count = NULL;
-
-      count = g_strdup_printf (PN_ (language, "%u topic found",
-                                            "%u topics found", n), n);
-      g_string_append (out, "<p class=\"lead\">");
-      hl_html_append_text (out, count);
-      g_string_append (out, "</p>\n<ol class=\"results\">\n");
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(HlTopicRef) hit = g_list_model_get_item (hits, i);
-          g_autofree char *href = hl_topic_ref_dup_uri (hit);
-          g_autofree char *snippet = hl_topic_ref_dup_snippet_html (hit);
-
-          g_string_append (out, "<li><p class=\"hit\">");
-          hl_page_append_link (out, href, hl_topic_ref_get_title (hit), NULL);
-          if (!g_str_equal (hl_topic_ref_get_language (hit), language))
-            {
-              g_string_append (out, " <span class=\"badge\">");
-              hl_html_append_text (out, g_str_equal (hl_topic_ref_get_language (hit), "es")
-                                          ? P_ (language, "Spanish") : P_ (language, "English"));
-              g_string_append (out, "</span>");
-            }
-          g_string_append (out, "</p>");
-          if (snippet != NULL)
-            {
-              /* Already escaped, with <mark> around the matched words. */
-              g_string_append (out, "<p class=\"snippet\">");
-              g_string_append (out, snippet);
-              g_string_append (out, "</p>");
-            }
-          g_string_append (out, "</li>\n");
-        }
-      g_string_append (out, "</ol>\n");
-    }
-  else
-    {
-      g_auto(GStrv) suggestions = NULL;
-
-      g_string_append (out, "<div class=\"empty\">\n<p>");
-      if (query_text != NULL)
-        {
-          g_autofree char *text = NULL;
-
-          /* TRANSLATORS: %s is what was searched for */
-          text = g_strdup_printf (P_ (language, "No topics match “%s”."), query_text);
-          hl_html_append_text (out, text);
-          suggestions = hl_topic_store_suggest (self->store, query_text, language, 3);
-        }
-      else
-        hl_html_append_text (out, P_ (language, "Type a word or two to search the health topics."));
-      g_string_append (out, "</p>\n");
-
-      if (suggestions != NULL && suggestions[0] != NULL)
-        {
-          g_string_append (out, "<p class=\"suggestions\">");
-          hl_html_append_text (out, P_ (language, "Did you mean:"));
-          for (guint i = 0; suggestions[i] != NULL; i++)
-            {
-              g_autofree char *escaped = g_uri_escape_string (suggestions[i], NULL, FALSE);
-              g_autofree char *href = g_strdup_printf ("hl://search?q=%s&lang=%s",
-                                                       escaped, language);
-
-              g_string_append (out, i == 0 ? " " : ", ");
-              hl_page_append_link (out, href, suggestions[i], NULL);
-            }
-          g_string_append (out, "</p>\n");
-        }
-      else if (query_text != NULL)
-        {
-          g_string_append (out, "<p>");
-          hl_html_append_text (out, P_ (language, "Check the spelling, try fewer or shorter words, or browse "
-                                      "the topics A to Z."));
-          g_string_append (out, "</p>\n");
-        }
-      g_string_append (out, "</div>\n");
-    }
-
-  hl_page_end (self, out, language);
-  return g_string_free (out, FALSE);
-}
-
-static void
-append_fact (GString    *out,
-             const char *label,
-             const char *value,
-             const char *href)
-{
-  if (value == NULL)
-    return;
-
-  g_string_append (out, "<dt>");
-  hl_html_append_text (out, label);
-  g_string_append (out, "</dt><dd>");
-  if (href != NULL)
-    hl_page_append_link (out, href, value, NULL);
-  else
-    {
-      /* Hours and addresses may span lines. */
-      g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append (out, "<br>");
-          hl_html_append_text (out, lines[i]);
-        }
-    }
-  g_string_append (out, "</dd>\n");
-}
-
-static char *
-render_clinic (HlPageRenderer  *self,
-               const char      *id,
-               const char      *uri,
-               GError         **error)
-{
-  HlClinic *clinic = NULL;
-  g_autofree char *place = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *phone_uri = NULL;
-  const char * const *services;
-  const char *language = self->language;
-  gboolean known;
-  GString *out;
-
-  if (self->clinics != NULL && id != NULL)
-    clinic = hl_clinic_directory_lookup (self->clinics, id);
-  if (clinic == NULL)
-    {
-      set_not_found (error, uri);
-      return NULL;
-    }
-
-  place = hl_clinic_dup_place (clinic);
-  if (hl_clinic_get_address (clinic) != NULL)
-    {
-      const char *postal = hl_clinic_get_postal_code (clinic);
-
-      address = g_strdup_printf ("%s\n%s%s%s", hl_clinic_get_address (clinic), place,
-                                 postal ? " " : "", postal ? postal : "");
-    }
-  phone_uri = hl_phone_to_tel_uri (hl_clinic_get_phone (clinic));
-  services = hl_clinic_get_services (clinic);
-  known = address != NULL || hl_clinic_get_phone (clinic) != NULL ||
-          hl_clinic_get_fax (clinic) != NULL || hl_clinic_get_hours (clinic) != NULL ||
-          (services != NULL && services[0] != NULL);
-
-  out = g_string_sized_new (4096);
-  hl_page_begin (self, out, hl_clinic_get_name (clinic), NULL, "page-clinic");
-  g_string_append (out, "<nav class=\"crumbs\">");
-  hl_page_append_link (out, "hl://home", P_ (language, "Home"), NULL);
-  g_string_append (out, "</nav>\n<h1>");
-  hl_html_append_text (out, hl_clinic_get_name (clinic));
-  g_string_append (out, "</h1>\n<p class=\"lead\">");
-  if (g_str_equal (hl_clinic_get_id (clinic), "home-office"))
-    hl_html_append_text (out, P_ (language, "Home office"));
-  else
-    hl_html_append_text (out, place);
-  g_string_append (out, "</p>\n");
-
-  if (known)
-    {
-      g_string_append (out, "<dl class=\"facts\">\n");
-      append_fact (out, P_ (language, "Address"), address, NULL);
-      append_fact (out, P_ (language, "Phone"), hl_clinic_get_phone (clinic), phone_uri);
-      append_fact (out, P_ (language, "Fax"), hl_clinic_get_fax (clinic), NULL);
-      append_fact (out, P_ (language, "Hours"), hl_clinic_get_hours (clinic), NULL);
-      if (services != NULL && services[0] != NULL)
-        {
-          g_string_append (out, "<dt>");
-          hl_html_append_text (out, P_ (language, "Services"));
-          g_string_append (out, "</dt><dd><ul>");
-          for (guint i = 0; services[i] != NULL; i++)
-            {
-              g_string_append (out, "<li>");
-              hl_html_append_text (out, services[i]);
-              g_string_append (out, "</li>");
-            }
-          g_string_append (out, "</ul></dd>\n");
-        }
-      g_string_append (out, "</dl>\n");
-    }
-  else
-    {
-      /* We say what we do not know rather than guess. */
-      g_string_append (out, "<p class=\"empty\">");
-      hl_html_append_text (out, P_ (language, "The address, phone number and opening hours of this clinic "
-                                  "are not in the directory yet."));
-      g_string_append (out, "</p>\n");
-    }
-
-  if (hl_clinic_directory_get_helpline (self->clinics) != NULL)
-    {
-      g_string_append (out, "<p class=\"callout\">");
-      hl_html_append_text (out, P_ (language, "For directions, appointments or questions, call"));
-      g_string_append_c (out, ' ');
-      append_helpline (self, out, language);
-      g_string_append (out, "</p>\n");
-    }
-
-  if (!g_str_equal (hl_clinic_get_id (clinic), "home-office") &&
-      hl_clinic_directory_get_home_office (self->clinics) != NULL)
-    {
-      g_string_append (out, "<p>");
-      hl_page_append_link (out, "hl://clinic/home-office", P_ (language, "Home office"), NULL);
-      g_string_append (out, "</p>\n");
-    }
-
-  hl_page_end (self, out, language);
-  return g_string_free (out, FALSE);
-}
 
 char *
 hl_page_renderer_render_message (HlPageRenderer *self,
@@ -996,7 +746,7 @@ hl_page_renderer_render (HlPageRenderer  *self,
   parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
   if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "hl") != 0)
     {
-      set_not_found (error, uri);
+      hl_page_set_not_found (error, uri);
       return NULL;
     }
 
@@ -1006,14 +756,14 @@ hl_page_renderer_render (HlPageRenderer  *self,
   arg = segments[0] != NULL && segments[0][0] != '\0' ? segments[0] : NULL;
   if (segments[0] != NULL && segments[1] != NULL)
     {
-      set_not_found (error, uri);
+      hl_page_set_not_found (error, uri);
       return NULL;
     }
 
   params = parse_query (parsed);
   if (params == NULL)
     {
-      set_not_found (error, uri);
+      hl_page_set_not_found (error, uri);
       return NULL;
     }
 
@@ -1024,11 +774,11 @@ hl_page_renderer_render (HlPageRenderer  *self,
     {
       gint64 id;
 
-      if (!require_store (self, error))
+      if (!hl_page_require_store (self, error))
         return NULL;
       if (!g_ascii_string_to_signed (arg, 10, 1, G_MAXINT, &id, NULL))
         {
-          set_not_found (error, uri);
+          hl_page_set_not_found (error, uri);
           return NULL;
         }
       return hl_page_render_topic (self, id, error);
@@ -1041,11 +791,11 @@ hl_page_renderer_render (HlPageRenderer  *self,
     return render_index (self, arg, params, uri, error);
 
   if (g_strcmp0 (host, "search") == 0 && arg == NULL)
-    return render_search (self, params, error);
+    return hl_page_render_search (self, params, error);
 
   if (g_strcmp0 (host, "clinic") == 0 && arg != NULL)
-    return render_clinic (self, arg, uri, error);
+    return hl_page_render_clinic (self, arg, uri, error);
 
-  set_not_found (error, uri);
+  hl_page_set_not_found (error, uri);
   return NULL;
 }
