@@ -1796,6 +1796,28 @@ test_locked (void)
   assert_counts (library, SMALL_EN, SMALL_ES);
 }
 
+/* Imports @topics with @groups as the group file, which must fail with
+ * @code (or any HL_ERROR code when @code is -1) and change nothing. */
+static void
+assert_groups_file_fails (const char *topics,
+                          const char *groups,
+                          const char *library,
+                          GBytes     *before,
+                          int         code)
+{
+  g_autoptr(HlMedlinePlusImporter) importer = new_importer (topics, library);
+  g_autoptr(GError) error = NULL;
+
+  hl_medlineplus_importer_set_groups_path (importer, groups);
+  g_assert_false (hl_medlineplus_importer_run (importer, NULL, &error));
+  if (code >= 0)
+    g_assert_error (error, HL_ERROR, code);
+  else
+    g_assert_true (error->domain == HL_ERROR);
+  assert_message_names_file (error, groups);
+  assert_library_unchanged (library, before);
+}
+
 /* A bad group file fails the import as a whole too. */
 static void
 test_bad_groups_file (void)
@@ -1811,39 +1833,10 @@ test_bad_groups_file (void)
   import_or_die (starter, library);
   before = read_bytes (library);
 
-  {
-    g_autoptr(HlMedlinePlusImporter) importer = new_importer (bom, library);
-    g_autoptr(GError) error = NULL;
-
-    hl_medlineplus_importer_set_groups_path (importer, missing);
-    g_assert_false (hl_medlineplus_importer_run (importer, NULL, &error));
-    g_assert_error (error, HL_ERROR, HL_ERROR_NOT_FOUND);
-    assert_message_names_file (error, missing);
-    assert_library_unchanged (library, before);
-  }
-
+  assert_groups_file_fails (bom, missing, library, before, HL_ERROR_NOT_FOUND);
   /* A topics file where the groups should be. */
-  {
-    g_autoptr(HlMedlinePlusImporter) importer = new_importer (bom, library);
-    g_autoptr(GError) error = NULL;
-
-    hl_medlineplus_importer_set_groups_path (importer, starter);
-    g_assert_false (hl_medlineplus_importer_run (importer, NULL, &error));
-    g_assert_error (error, HL_ERROR, HL_ERROR_INVALID_FILE);
-    assert_message_names_file (error, starter);
-    assert_library_unchanged (library, before);
-  }
-
-  {
-    g_autoptr(HlMedlinePlusImporter) importer = new_importer (bom, library);
-    g_autoptr(GError) error = NULL;
-
-    hl_medlineplus_importer_set_groups_path (importer, truncated);
-    g_assert_false (hl_medlineplus_importer_run (importer, NULL, &error));
-    g_assert_true (error->domain == HL_ERROR);
-    assert_message_names_file (error, truncated);
-    assert_library_unchanged (library, before);
-  }
+  assert_groups_file_fails (bom, starter, library, before, HL_ERROR_INVALID_FILE);
+  assert_groups_file_fails (bom, truncated, library, before, -1);
 }
 
 int
