@@ -45,6 +45,9 @@ void hl_window_update_actions        (HlWindow       *self);
 /* Loads @uri and, on a narrow window, shows it. */
 void hl_window_show_page             (HlWindow       *self,
                                       const char     *uri);
+/* A short message at the bottom of the page, replacing the one shown. */
+void  hl_window_show_toast           (HlWindow       *self,
+                                      const char     *text);
 /* The current page's address in @language, or NULL when it has none. */
 char *hl_window_dup_uri_in_language  (HlWindow       *self,
                                       const char     *language);

@@ -101,14 +101,33 @@ hl_window_dup_uri_in_language (HlWindow   *self,
         return NULL;
       if (topic->mapped != NULL && topic->mapped->id > 0)
         counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id);
-      return counterpart ? hl_topic_ref_dup_uri (counterpart)
-                         : g_strdup_printf ("hl://home?lang=%s", language);
+      return counterpart ? hl_topic_ref_dup_uri (counterpart) : NULL;
     }
 
+  /* A clinic page has no language of its own: it is shown again in the new
+   * one. */
   if (g_strcmp0 (host, "clinic") == 0)
-    return NULL;
+    return g_strdup (current);
 
   return replace_language (uri, language);
+}
+
+void
+hl_window_show_toast (HlWindow   *self,
+                      const char *text)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  self->toast = adw_toast_new (text);
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+}
+
+static gboolean
+is_topic_page (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, "hl://topic/");
 }
 
 const char *
@@ -139,6 +158,11 @@ hl_window_set_content_language (HlWindow   *self,
       uri = hl_window_dup_uri_in_language (self, code);
       if (uri != NULL)
         hl_web_view_load_page (self->web_view, uri);
+      else if (is_topic_page (hl_web_view_get_page_uri (self->web_view)))
+        /* The topic stays, and the reader learns why. */
+        hl_window_show_toast (self, g_str_equal (code, "es")
+                                      ? _("This topic is not in the library in Spanish.")
+                                      : _("This topic is not in the library in English."));
     }
 
   /* The search runs again in the new language. */
@@ -235,12 +259,7 @@ static void
 web_view_refused_cb (HlWindow   *self,
                      const char *uri)
 {
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-
-  self->toast = adw_toast_new (_("This link cannot be opened from Health Library."));
-  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+  hl_window_show_toast (self, _("This link cannot be opened from Health Library."));
 }
 
 static void
