@@ -116,10 +116,11 @@ void
 hl_window_show_toast (HlWindow   *self,
                       const char *text)
 {
+  /* A high-priority toast takes the place of the one on show. */
   if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   self->toast = adw_toast_new (text);
+  adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
 }
