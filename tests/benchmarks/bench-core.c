@@ -522,9 +522,9 @@ measure_library_size (const char  *library,
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
       gint64 bytes = sqlite3_column_int64 (stmt, 1);
 
-      /* The FTS5 table "search" and its shadow tables search_data,
-       * search_idx, search_content, search_docsize, search_config. */
-      if (g_strcmp0 (name, "search") == 0 || g_str_has_prefix (name, "search_"))
+      /* The FTS5 tables search_en, search_es, names_en, names_es and their
+       * shadow tables (…_data, …_idx, …_content, …_docsize, …_config). */
+      if (g_str_has_prefix (name, "search_") || g_str_has_prefix (name, "names_"))
         figures->fts_bytes += bytes;
       if (shown++ < 8)
         g_string_append_printf (figures->breakdown, "    %-24s %7.2f MB\n", name, MB (bytes));
@@ -1441,7 +1441,7 @@ main (int   argc,
            MB (size.db_bytes + size.wal_bytes), MB (size.db_bytes), MB (size.wal_bytes),
            (double) (size.db_bytes + size.wal_bytes) / corpus_bytes);
   if (size.fts_bytes >= 0)
-    g_print ("  full-text index (search*): %.2f MB, %.0f%% of the file; largest objects:\n",
+    g_print ("  full-text indexes (search_*, names_*): %.2f MB, %.0f%% of the file; largest objects:\n",
              MB (size.fts_bytes), 100.0 * size.fts_bytes / MAX (size.db_bytes, 1));
   g_print ("%s\n", size.breakdown->str);
 
