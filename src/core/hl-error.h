@@ -25,8 +25,9 @@ typedef enum
   HL_ERROR_TOO_LARGE,
   HL_ERROR_DATABASE,
   HL_ERROR_NO_LIBRARY,      /* there is no library yet */
-  HL_ERROR_CANCELLED,
 } HlError;
+
+/* A cancelled operation fails with G_IO_ERROR_CANCELLED, as GIO's do. */
 
 GQuark hl_error_quark (void);
 
