@@ -41,9 +41,14 @@ wait_until (Condition   condition,
     g_main_context_iteration (NULL, TRUE);
 
   if (timed_out)
-    g_error ("Timed out waiting for %s (the view shows “%s”, %s, %s)", what,
-             webkit_web_view_get_title (web_view ()), webkit_web_view_get_uri (web_view ()),
-             webkit_web_view_is_loading (web_view ()) ? "loading" : "loaded");
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (web_view ()), GTK_TYPE_STACK);
+
+      g_error ("Timed out waiting for %s (the view shows “%s”, %s, %s; the window shows %s)", what,
+               webkit_web_view_get_title (web_view ()), webkit_web_view_get_uri (web_view ()),
+               webkit_web_view_is_loading (web_view ()) ? "loading" : "loaded",
+               gtk_stack_get_visible_child_name (GTK_STACK (stack)));
+    }
   g_source_remove (id);
 }
 

@@ -151,6 +151,12 @@ hl_web_view_constructed (GObject *object)
   webkit_settings_set_enable_html5_local_storage (settings, FALSE);
   webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
   webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+  /* Pages of text and links need no GPU compositing: drawing them on the
+   * CPU shows the first page sooner and keeps the web process away from
+   * the graphics drivers of old clinic PCs (and of machines with none,
+   * where the software GL path made the web process crash now and then). */
+  webkit_settings_set_hardware_acceleration_policy (settings,
+                                                    WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
 }
 
 static void

@@ -120,20 +120,32 @@ print_activated (GtkWidget  *widget,
   webkit_print_operation_run_dialog (operation, GTK_WINDOW (self));
 }
 
+static gboolean
+reload_cb (gpointer data)
+{
+  HlWindow *self = data;
+
+  /* After a crash the view has forgotten its page; the window has not. */
+  if (self->shown_uri != NULL)
+    hl_web_view_load_page (self->web_view, self->shown_uri);
+  else
+    home_activated (GTK_WIDGET (self), NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
-  /* After a crash the view has forgotten its page; the window has not. */
-  const char *uri = self->shown_uri;
 
   gtk_stack_set_visible_child_name (self->content_stack, "view");
-  if (uri != NULL)
-    hl_web_view_load_page (self->web_view, uri);
-  else
-    home_activated (widget, NULL, NULL);
+
+  /* Once the view is back on screen, and WebKit done with the old web
+   * process: a load asked for in the same breath can be lost. */
+  g_idle_add_full (G_PRIORITY_LOW, reload_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
