@@ -36,6 +36,9 @@ test_home (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture_window ())), ==, _("Health Library"));
   g_assert_true (g_str_has_prefix (webkit_web_view_get_uri (web_view ()), "hl://home"));
   g_assert_cmpstr (hl_sidebar_get_mode (sidebar ()), ==, "browse");
+
+  /* What the view does is not kept on disk: no cache, cookies or history. */
+  g_assert_true (webkit_network_session_is_ephemeral (webkit_web_view_get_network_session (web_view ())));
 }
 
 static void

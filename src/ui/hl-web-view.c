@@ -128,6 +128,34 @@ hl_web_view_context_menu (WebKitWebView       *web_view,
   return webkit_context_menu_get_n_items (menu) == 0;
 }
 
+/* Our pages come from the app, not the network: nothing the view does needs
+ * to outlive it, so it gets a session that writes nothing to disk (no cache,
+ * no cookies, no history), one for the whole app. */
+static WebKitNetworkSession *
+get_network_session (void)
+{
+  static WebKitNetworkSession *session;
+
+  if (session == NULL)
+    session = webkit_network_session_new_ephemeral ();
+
+  return session;
+}
+
+static GObject *
+hl_web_view_constructor (GType                  type,
+                         guint                  n_params,
+                         GObjectConstructParam *params)
+{
+  /* network-session is construct-only, and the view is made by a template. */
+  for (guint i = 0; i < n_params; i++)
+    if (g_str_equal (params[i].pspec->name, "network-session") &&
+        g_value_get_object (params[i].value) == NULL)
+      g_value_set_object (params[i].value, get_network_session ());
+
+  return G_OBJECT_CLASS (hl_web_view_parent_class)->constructor (type, n_params, params);
+}
+
 static void
 hl_web_view_constructed (GObject *object)
 {
@@ -165,6 +193,7 @@ hl_web_view_class_init (HlWebViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   WebKitWebViewClass *web_view_class = WEBKIT_WEB_VIEW_CLASS (klass);
 
+  object_class->constructor = hl_web_view_constructor;
   object_class->constructed = hl_web_view_constructed;
   web_view_class->decide_policy = hl_web_view_decide_policy;
   web_view_class->web_process_terminated = hl_web_view_web_process_terminated;
