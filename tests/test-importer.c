@@ -1725,10 +1725,11 @@ test_async (void)
   g_assert_true (async.ok);
   g_assert_cmpuint (hl_medlineplus_importer_get_n_topics (importer, "en"), ==, STARTER_EN);
 
-  /* Let the last progress reports through. */
+  /* Let the last progress reports through. Reports that come faster than
+   * the main loop runs are merged into one: a small file may give just one. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (progress.calls, >=, 2);
+  g_assert_cmpuint (progress.calls, >=, 1);
   g_assert_false (progress.wrong_thread);
   g_assert_false (progress.backwards);
   g_assert_cmpfloat (progress.last, >, 0.5);
