@@ -184,6 +184,25 @@ test_collapse_space (void)
   assert_collapse (NULL, NULL);
 }
 
+static void
+test_split_words (void)
+{
+  g_autoptr(GPtrArray) words = hl_text_split_words ("  Presión \"arterial\" AND (niño)* 2-3 ", 0);
+  g_autoptr(GPtrArray) capped = hl_text_split_words ("one two three four", 2);
+  g_autoptr(GPtrArray) none = hl_text_split_words ("Bad \xc3\x28 bytes", 0);
+  g_autoptr(GPtrArray) empty = hl_text_split_words (" -- ", 0);
+  const char *expected[] = { "Presión", "arterial", "AND", "niño", "2", "3" };
+
+  g_assert_cmpuint (words->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (words, i), ==, expected[i]);
+
+  g_assert_cmpuint (capped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (capped, 1), ==, "two");
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +221,8 @@ main (int   argc,
   g_test_add_func ("/core/text/edit-distance/max", test_edit_distance_max);
   g_test_add_func ("/core/text/edit-distance/long", test_edit_distance_long);
   g_test_add_func ("/core/text/collapse-space", test_collapse_space);
+
+  g_test_add_func ("/core/text/split-words", test_split_words);
 
   return g_test_run ();
 }

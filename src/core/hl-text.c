@@ -338,3 +338,31 @@ hl_set_str (char       **str_pointer,
   *str_pointer = copy;
   return TRUE;
 }
+
+GPtrArray *
+hl_text_split_words (const char *text,
+                     guint       max_words)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return words;
+
+  while (*p != '\0' && (max_words == 0 || words->len < max_words))
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  return words;
+}

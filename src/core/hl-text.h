@@ -23,6 +23,12 @@ guint     hl_text_edit_distance   (const char *a,
 /* Trims and collapses runs of white space to one space; NULL for "". */
 char     *hl_text_collapse_space  (const char *text);
 
+/* The words of @text as written: runs of letters and digits in any script,
+ * as the full-text index sees them; punctuation and operators are dropped.
+ * At most @max_words words, or all of them when it is 0. Invalid UTF-8 gives
+ * none. */
+GPtrArray *hl_text_split_words    (const char *text,
+                                   guint       max_words);
 /* Replaces *@str_pointer by a copy of @new_str (GLib 2.76's g_set_str). */
 gboolean  hl_set_str              (char      **str_pointer,
                                    const char *new_str);

@@ -117,35 +117,6 @@ hl_topic_store_register_functions (HlTopicStore  *self,
   return TRUE;
 }
 
-/* Splits what a person typed into words: letters and digits in any script.
- * Punctuation and FTS5 operators are never passed on. */
-static GPtrArray *
-split_words (const char *query)
-{
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = query;
-
-  if (query == NULL || !g_utf8_validate (query, -1, NULL))
-    return words;
-
-  while (*p != '\0' && words->len < MAX_QUERY_WORDS)
-    {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (*p == '\0')
-        break;
-
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      g_ptr_array_add (words, g_strndup (start, p - start));
-    }
-
-  return words;
-}
-
 /* Whether a query word stands for every word that starts with it: words of
  * two letters or more do ("presion arter" finds "presión arterial"); a single
  * letter must match whole ("vitamin d"), or it would stand for a large part
@@ -429,7 +400,7 @@ hl_topic_store_search (HlTopicStore  *self,
                        GError       **error)
 {
   GListStore *results = g_list_store_new (HL_TYPE_TOPIC_REF);
-  g_autoptr(GPtrArray) words = split_words (query);
+  g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) title_hits = g_hash_table_new (NULL, NULL);
@@ -524,7 +495,7 @@ ensure_vocabulary (HlTopicStore *self,
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(GPtrArray) words = split_words ((const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr(GPtrArray) words = hl_text_split_words ((const char *) sqlite3_column_text (stmt, 0), 0);
 
       for (guint i = 0; i < words->len; i++)
         {
@@ -600,7 +571,7 @@ hl_topic_store_suggest (HlTopicStore *self,
                         const char   *language,
                         guint         max)
 {
-  g_autoptr(GPtrArray) words = split_words (query);
+  g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_free);
   const char *codes[2];
   GHashTable *vocabularies[2];

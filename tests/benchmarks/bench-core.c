@@ -30,6 +30,7 @@
 #include "hl-medlineplus-importer.h"
 #include "hl-page-renderer.h"
 #include "hl-topic-ref.h"
+#include "hl-text.h"
 #include "hl-topic-store.h"
 
 /* Targets from the performance issue. */
@@ -606,24 +607,18 @@ material_clear (Material *material)
   g_clear_pointer (&material->topic_ids, g_array_unref);
 }
 
+/* The words of @text in lower case. */
 static GPtrArray *
 split_words (const char *text)
 {
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text;
+  GPtrArray *words = hl_text_split_words (text, 0);
 
-  while (*p != '\0')
+  for (guint i = 0; i < words->len; i++)
     {
-      const char *start;
+      char *word = g_ptr_array_index (words, i);
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (*p == '\0')
-        break;
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      g_ptr_array_add (words, g_utf8_strdown (start, p - start));
+      g_ptr_array_index (words, i) = g_utf8_strdown (word, -1);
+      g_free (word);
     }
 
   return words;
