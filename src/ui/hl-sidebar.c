@@ -51,6 +51,7 @@ struct _HlSidebar
   char               *filter_text;     /* folded */
   GListModel         *search_results;
   char               *return_mode;     /* where to go back to when a search ends */
+  char               *searched;        /* the query and language the results are for */
   double              last_search_ms;
 };
 
@@ -496,6 +497,16 @@ hl_sidebar_search (HlSidebar  *self,
   if (self->store == NULL)
     return;
 
+  /* Enter runs the search the entry may already have run. */
+  {
+    g_autofree char *key = g_strconcat (self->language, ":", query, NULL);
+
+    if (self->search_results != NULL && g_strcmp0 (key, self->searched) == 0 &&
+        g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+      return;
+    hl_set_str (&self->searched, key);
+  }
+
   start = g_get_monotonic_time ();
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
@@ -815,6 +826,7 @@ hl_sidebar_finalize (GObject *object)
   g_free (self->language);
   g_free (self->filter_text);
   g_free (self->return_mode);
+  g_free (self->searched);
 
   G_OBJECT_CLASS (hl_sidebar_parent_class)->finalize (object);
 }
