@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hl-core-resources.h"
+#include "hl-pages-resources.h"
 #include "hl-error.h"
 #include "hl-html.h"
 #include "hl-page-renderer-private.h"
@@ -54,8 +54,8 @@ static void
 hl_page_renderer_init (HlPageRenderer *self)
 {
   self->language = g_strdup ("en");
-  self->stylesheet = g_resource_lookup_data (hl_core_get_resource (),
-                                             "/org/phynet/HealthLibrary/core/page.css",
+  self->stylesheet = g_resource_lookup_data (hl_pages_get_resource (),
+                                             "/org/phynet/HealthLibrary/pages/page.css",
                                              G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
