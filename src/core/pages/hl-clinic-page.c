@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "hl-html.h"
-#include "hl-page-renderer-private.h"
+#include "hl-clinic-page.h"
 #include "hl-text.h"
 
 static void
@@ -43,22 +43,22 @@ append_fact (GString    *out,
 }
 
 char *
-hl_page_render_clinic (HlPageRenderer  *self,
-               const char      *id,
-               const char      *uri,
-               GError         **error)
+hl_clinic_page_render (const HlPageContext  *ctx,
+                       const char           *id,
+                       const char           *uri,
+                       GError              **error)
 {
   HlClinic *clinic = NULL;
   g_autofree char *place = NULL;
   g_autofree char *address = NULL;
   g_autofree char *phone_uri = NULL;
   const char * const *services;
-  const char *language = hl_page_renderer_get_language (self);
+  const char *language = ctx->language;
   gboolean known;
   GString *out;
 
-  if (hl_page_renderer_get_clinics (self) != NULL && id != NULL)
-    clinic = hl_clinic_directory_lookup (hl_page_renderer_get_clinics (self), id);
+  if (ctx->clinics != NULL && id != NULL)
+    clinic = hl_clinic_directory_lookup (ctx->clinics, id);
   if (clinic == NULL)
     {
       hl_page_set_not_found (error, uri);
@@ -80,7 +80,7 @@ hl_page_render_clinic (HlPageRenderer  *self,
           (services != NULL && services[0] != NULL);
 
   out = g_string_sized_new (4096);
-  hl_page_begin (self, out, hl_clinic_get_name (clinic), NULL, "page-clinic");
+  hl_page_begin (ctx, out, hl_clinic_get_name (clinic), NULL, "page-clinic");
   g_string_append (out, "<nav class=\"crumbs\">");
   hl_page_append_link (out, "hl://home", P_ (language, "Home"), NULL);
   g_string_append (out, "</nav>\n<h1>");
@@ -123,23 +123,23 @@ hl_page_render_clinic (HlPageRenderer  *self,
       g_string_append (out, "</p>\n");
     }
 
-  if (hl_clinic_directory_get_helpline (hl_page_renderer_get_clinics (self)) != NULL)
+  if (hl_clinic_directory_get_helpline (ctx->clinics) != NULL)
     {
       g_string_append (out, "<p class=\"callout\">");
       hl_html_append_text (out, P_ (language, "For directions, appointments or questions, call"));
       g_string_append_c (out, ' ');
-      hl_page_append_helpline (self, out, language);
+      hl_page_append_helpline (ctx, out, language);
       g_string_append (out, "</p>\n");
     }
 
   if (!g_str_equal (hl_clinic_get_id (clinic), "home-office") &&
-      hl_clinic_directory_get_home_office (hl_page_renderer_get_clinics (self)) != NULL)
+      hl_clinic_directory_get_home_office (ctx->clinics) != NULL)
     {
       g_string_append (out, "<p>");
       hl_page_append_link (out, "hl://clinic/home-office", P_ (language, "Home office"), NULL);
       g_string_append (out, "</p>\n");
     }
 
-  hl_page_end (self, out, language);
+  hl_page_end (ctx, out, language);
   return g_string_free (out, FALSE);
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "hl-html.h"
-#include "hl-page-renderer-private.h"
+#include "hl-search-page.h"
 #include "hl-text.h"
 
 /* Search results, best first, with the matched words marked; or what to try
@@ -20,11 +20,11 @@
 #define SEARCH_PAGE_LIMIT 100
 
 char *
-hl_page_render_search (HlPageRenderer  *self,
-               GHashTable      *params,
-               GError         **error)
+hl_search_page_render (const HlPageContext  *ctx,
+                       GHashTable           *params,
+                       GError              **error)
 {
-  const char *language = hl_page_language (self, params);
+  const char *language = hl_page_language (ctx, params);
   const char *query = g_hash_table_lookup (params, "q");
   g_autoptr(GListModel) hits = NULL;
   g_autofree char *title = NULL;
@@ -32,7 +32,7 @@ hl_page_render_search (HlPageRenderer  *self,
   GString *out;
   guint n;
 
-  if (!hl_page_require_store (self, error))
+  if (!hl_page_require_store (ctx, error))
     return NULL;
 
   query_text = hl_text_collapse_space (query);
@@ -42,7 +42,7 @@ hl_page_render_search (HlPageRenderer  *self,
     /* TRANSLATORS: the search page's title; %s is what was searched for */
     title = g_strdup_printf (P_ (language, "Search: %s"), query_text);
 
-  hits = query_text ? hl_topic_store_search (hl_page_renderer_get_store (self), query_text, language,
+  hits = query_text ? hl_topic_store_search (ctx->store, query_text, language,
                                              SEARCH_PAGE_LIMIT, error)
                     : g_object_new (G_TYPE_LIST_STORE, "item-type", HL_TYPE_TOPIC_REF, NULL);
   if (hits == NULL)
@@ -50,7 +50,7 @@ hl_page_render_search (HlPageRenderer  *self,
   n = g_list_model_get_n_items (hits);
 
   out = g_string_sized_new (16 * 1024);
-  hl_page_begin (self, out, title, language, "page-search");
+  hl_page_begin (ctx, out, title, language, "page-search");
   g_string_append (out, "<h1>");
   hl_html_append_text (out, title);
   g_string_append (out, "</h1>\n");
@@ -103,7 +103,7 @@ hl_page_render_search (HlPageRenderer  *self,
           /* TRANSLATORS: %s is what was searched for */
           text = g_strdup_printf (P_ (language, "No topics match “%s”."), query_text);
           hl_html_append_text (out, text);
-          suggestions = hl_topic_store_suggest (hl_page_renderer_get_store (self), query_text, language, 3);
+          suggestions = hl_topic_store_suggest (ctx->store, query_text, language, 3);
         }
       else
         hl_html_append_text (out, P_ (language, "Type a word or two to search the health topics."));
@@ -134,6 +134,6 @@ hl_page_render_search (HlPageRenderer  *self,
       g_string_append (out, "</div>\n");
     }
 
-  hl_page_end (self, out, language);
+  hl_page_end (ctx, out, language);
   return g_string_free (out, FALSE);
 }

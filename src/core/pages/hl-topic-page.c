@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "hl-html.h"
-#include "hl-page-renderer-private.h"
+#include "hl-topic-page.h"
 
 /* Where an information category goes on the page. MedlinePlus's own order
  * (Basics, Learn More, See Play and Learn, Research, Resources, For You),
@@ -258,9 +258,9 @@ append_topic_link (HlTopicStore *store,
 }
 
 static void
-append_details (HlPageRenderer *self,
-                GString        *out,
-                HlTopic        *topic)
+append_details (const HlPageContext *ctx,
+                GString             *out,
+                HlTopic             *topic)
 {
   const char *language = topic->language;
   gboolean any = topic->groups->len > 0 || topic->mesh_headings->len > 0 ||
@@ -374,11 +374,11 @@ append_other_languages (GString *out,
 }
 
 char *
-hl_page_render_topic (HlPageRenderer  *self,
-                      int              id,
-                      GError         **error)
+hl_topic_page_render (const HlPageContext  *ctx,
+                      int                   id,
+                      GError              **error)
 {
-  HlTopicStore *store = hl_page_renderer_get_store (self);
+  HlTopicStore *store = ctx->store;
   g_autoptr(HlTopic) topic = NULL;
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) encyclopedia = NULL;
@@ -393,7 +393,7 @@ hl_page_render_topic (HlPageRenderer  *self,
   language = topic->language;
 
   out = g_string_sized_new (32 * 1024);
-  hl_page_begin (self, out, topic->title, topic->language, "page-topic");
+  hl_page_begin (ctx, out, topic->title, topic->language, "page-topic");
 
   g_string_append (out, "<nav class=\"crumbs\">");
   {
@@ -492,7 +492,7 @@ hl_page_render_topic (HlPageRenderer  *self,
     }
 
   append_other_languages (out, topic);
-  append_details (self, out, topic);
+  append_details (ctx, out, topic);
 
   g_string_append (out, "<p class=\"source\">");
   hl_html_append_text (out, P_ (language, "Source:"));
@@ -501,6 +501,6 @@ hl_page_render_topic (HlPageRenderer  *self,
                        P_ (language, "this topic on MedlinePlus"), "external");
   g_string_append (out, "</p>\n");
 
-  hl_page_end (self, out, language);
+  hl_page_end (ctx, out, language);
   return g_string_free (out, FALSE);
 }

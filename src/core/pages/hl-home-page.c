@@ -1,0 +1,146 @@
+/* hl-home-page.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hl-html.h"
+#include "hl-home-page.h"
+
+static void
+append_clinic_list (const HlPageContext *ctx,
+                    GString             *out,
+                    const char          *language)
+{
+  GListModel *clinics;
+  guint n;
+
+  if (ctx->clinics == NULL)
+    return;
+
+  clinics = hl_clinic_directory_get_clinics (ctx->clinics);
+  n = g_list_model_get_n_items (clinics);
+  if (n == 0)
+    return;
+
+  g_string_append (out, "<section class=\"clinics\">\n<h2>");
+  hl_html_append_text (out, P_ (language, "Our Clinics"));
+  g_string_append (out, "</h2>\n<ul class=\"tiles\">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
+      g_autofree char *href = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+
+      g_string_append (out, "<li>");
+      hl_page_append_link (out, href, hl_clinic_get_name (clinic), NULL);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
+char *
+hl_home_page_render (const HlPageContext  *ctx,
+                     GHashTable           *params,
+                     GError              **error)
+{
+  const char *language = hl_page_language (ctx, params);
+  const char *organization = ctx->clinics ? hl_clinic_directory_get_organization_name (ctx->clinics)
+                                           : NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autofree char *title = NULL;
+  GString *out;
+  guint n;
+
+  if (!hl_page_require_store (ctx, error))
+    return NULL;
+
+  title = g_strdup (P_ (language, "Health Library"));
+
+  out = g_string_sized_new (16 * 1024);
+  hl_page_begin (ctx, out, title, language, "page-home");
+
+  if (organization != NULL)
+    {
+      g_string_append (out, "<p class=\"eyebrow\">");
+      hl_html_append_text (out, organization);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "<h1>");
+  hl_html_append_text (out, title);
+  g_string_append (out, "</h1>\n<p class=\"lead\">");
+  hl_html_append_text (out, P_ (language, "Trusted health information from MedlinePlus, in English and "
+                              "Spanish. Choose a topic group, or search for a topic."));
+  g_string_append (out, "</p>\n");
+  if (ctx->clinics != NULL && hl_clinic_directory_get_helpline (ctx->clinics) != NULL)
+    {
+      g_string_append (out, "<p class=\"callout\">");
+      hl_page_append_helpline (ctx, out, language);
+      g_string_append (out, "</p>\n");
+    }
+
+  g_string_append (out, "<section class=\"groups\">\n<h2>");
+  hl_html_append_text (out, P_ (language, "Health Topics"));
+  g_string_append (out, "</h2>\n<ul class=\"tiles\">\n");
+  groups = hl_topic_store_list_groups (ctx->store, language);
+  n = g_list_model_get_n_items (groups);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);
+      g_autofree char *href = hl_group_dup_uri (group);
+      g_autofree char *count = NULL;
+
+      count = g_strdup_printf (PN_ (language, "%u topic", "%u topics",
+                                            hl_group_get_topic_count (group)),
+                               hl_group_get_topic_count (group));
+      g_string_append (out, "<li>");
+      hl_page_append_link (out, href, hl_group_get_name (group), NULL);
+      g_string_append (out, " <span class=\"count\">");
+      hl_html_append_text (out, count);
+      g_string_append (out, "</span></li>\n");
+    }
+  g_string_append (out, "</ul>\n");
+  if (n == 0)
+    {
+      g_string_append (out, "<p>");
+      hl_html_append_text (out, P_ (language, "The library has no topics in this language."));
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</section>\n<section class=\"index\">\n<h2>");
+  hl_html_append_text (out, P_ (language, "Topics A to Z"));
+  g_string_append (out, "</h2>\n");
+  hl_page_append_letter_bar (ctx, out, language, 0);
+  hl_page_append_language_switch (out, "hl://home?lang=%s", language);
+  g_string_append (out, "</section>\n");
+
+  append_clinic_list (ctx, out, language);
+
+  g_string_append (out, "<section class=\"about\">\n<h2>");
+  hl_html_append_text (out, P_ (language, "About This Information"));
+  g_string_append (out, "</h2>\n<p>");
+  {
+    g_autofree char *counts = NULL;
+    guint n_en = hl_topic_store_count_topics (ctx->store, "en");
+    guint n_es = hl_topic_store_count_topics (ctx->store, "es");
+    g_autofree char *en_text = g_strdup_printf (PN_ (language, "%u topic in English",
+                                                             "%u topics in English", n_en), n_en);
+    g_autofree char *es_text = g_strdup_printf (PN_ (language, "%u topic in Spanish",
+                                                             "%u topics in Spanish", n_es), n_es);
+
+    hl_html_append_text (out, P_ (language, "The health topics come from MedlinePlus, the consumer health "
+                                "service of the U.S. National Library of Medicine, and are shown "
+                                "as MedlinePlus published them."));
+    g_string_append_c (out, ' ');
+    /* TRANSLATORS: "The library holds 39 topics in English and 17 topics in Spanish." */
+    counts = g_strdup_printf (P_ (language, "The library holds %s and %s."), en_text, es_text);
+    hl_html_append_text (out, counts);
+    hl_page_append_source_line (ctx, out, language);
+  }
+  g_string_append (out, "</p>\n</section>\n");
+
+  hl_page_end (ctx, out, language);
+  return g_string_free (out, FALSE);
+}

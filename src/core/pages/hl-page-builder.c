@@ -1,0 +1,334 @@
+/* hl-page-builder.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hl-error.h"
+#include "hl-html.h"
+#include "hl-page-builder.h"
+#include "hl-text.h"
+
+char *
+hl_page_format_date (const char *iso,
+                     const char *language)
+{
+  static const char *months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  int year, month, day;
+  g_autofree char *day_text = NULL;
+  g_autofree char *year_text = NULL;
+  GString *out;
+  const char *format;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      month < 1 || month > 12 || day < 1 || day > 31)
+    return g_strdup (iso);
+
+  /* Month names come from our own catalog: the system's may not follow the
+   * language the app is shown in. */
+  /* TRANSLATORS: a date; %M is the month's name, %D the day, %Y the year.
+   * For example "%D de %M de %Y" in Spanish. */
+  format = P_ (language, "%M %D, %Y");
+  day_text = g_strdup_printf ("%d", day);
+  year_text = g_strdup_printf ("%d", year);
+
+  out = g_string_new (NULL);
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 'M')
+        g_string_append (out, PC_ (language, "month", months[month - 1]));
+      else if (p[0] == '%' && p[1] == 'D')
+        g_string_append (out, day_text);
+      else if (p[0] == '%' && p[1] == 'Y')
+        g_string_append (out, year_text);
+      else
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* "tel:+19032127500", as hl_phone_to_tel_uri() makes them. */
+static gboolean
+is_tel_uri (const char *href)
+{
+  const char *p;
+
+  if (!g_str_has_prefix (href, "tel:"))
+    return FALSE;
+
+  p = href + strlen ("tel:");
+  if (*p == '+')
+    p++;
+  if (*p == '\0')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+hl_page_append_link (GString    *out,
+                     const char *href,
+                     const char *text,
+                     const char *css_class)
+{
+  if (href == NULL || !(hl_html_is_allowed_url (href) || is_tel_uri (href)))
+    {
+      hl_html_append_text (out, text);
+      return;
+    }
+
+  g_string_append (out, "<a href=\"");
+  hl_html_append_attr (out, href);
+  g_string_append_c (out, '"');
+  if (css_class != NULL)
+    {
+      g_string_append (out, " class=\"");
+      hl_html_append_attr (out, css_class);
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, '>');
+  hl_html_append_text (out, text);
+  g_string_append (out, "</a>");
+}
+
+void
+hl_page_append_helpline (const HlPageContext *ctx,
+                         GString             *out,
+                         const char          *language)
+{
+  const char *helpline;
+  g_autofree char *tel = NULL;
+
+  if (ctx->clinics == NULL)
+    return;
+
+  helpline = hl_clinic_directory_get_helpline (ctx->clinics);
+  if (helpline == NULL)
+    return;
+
+  tel = hl_phone_to_tel_uri (helpline);
+  g_string_append (out, "<span class=\"helpline\">");
+  hl_html_append_text (out, P_ (language, "24/7 helpline:"));
+  g_string_append_c (out, ' ');
+  hl_page_append_link (out, tel, helpline, NULL);
+  g_string_append (out, "</span>");
+}
+
+void
+hl_page_begin (const HlPageContext *ctx,
+               GString             *out,
+               const char          *title,
+               const char          *language,
+               const char          *body_class)
+{
+  language = language ? language : ctx->language;
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
+  hl_html_append_attr (out, language);
+  g_string_append (out,
+                   "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   /* Nothing but our own inline style may load or run. */
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; img-src hl:; form-action hl:\">\n"
+                   "<meta name=\"color-scheme\" content=\"light dark\">\n<title>");
+  hl_html_append_text (out, title);
+  g_string_append (out, "</title>\n<style>\n");
+  if (ctx->stylesheet != NULL)
+    g_string_append_len (out, g_bytes_get_data (ctx->stylesheet, NULL),
+                         g_bytes_get_size (ctx->stylesheet));
+  g_string_append (out, "</style>\n</head>\n<body class=\"");
+  hl_html_append_attr (out, body_class);
+  g_string_append (out, "\">\n");
+
+  /* Printed pages are handed to patients: they carry who to call. */
+  if (ctx->clinics != NULL)
+    {
+      g_string_append (out, "<header class=\"handout\"><strong>");
+      hl_html_append_text (out, hl_clinic_directory_get_organization_name (ctx->clinics));
+      g_string_append (out, "</strong> ");
+      hl_page_append_helpline (ctx, out, language);
+      g_string_append (out, "</header>\n");
+    }
+
+  if (ctx->store != NULL && hl_topic_store_is_sample (ctx->store))
+    {
+      g_string_append (out, "<p class=\"notice\" role=\"note\">");
+      /* Said in full on the home page, and in a line everywhere else. */
+      if (g_strcmp0 (body_class, "page-home") == 0)
+        hl_html_append_text (out,
+                             P_ (language, "This is the sample library that comes with the app: a "
+                                 "small selection of MedlinePlus topics from several years, some "
+                                 "of them out of date. Ask your administrator to import the "
+                                 "current MedlinePlus file before relying on it."));
+      else
+        hl_html_append_text (out, P_ (language, "Sample library: some of this information is out "
+                                      "of date."));
+      g_string_append (out, "</p>\n");
+    }
+
+  g_string_append (out, "<main>\n");
+}
+
+void
+hl_page_append_source_line (const HlPageContext *ctx,
+                            GString             *out,
+                            const char          *language)
+{
+  const char *generated;
+  g_autofree char *date = NULL;
+
+  if (ctx->store == NULL)
+    return;
+
+  generated = hl_topic_store_get_meta (ctx->store, "date-generated");
+  date = hl_page_format_date (generated, language);
+  if (date != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (hl_topic_store_is_sample (ctx->store))
+        /* TRANSLATORS: %s is a date */
+        text = g_strdup_printf (P_ (language, "Sample assembled on %s."), date);
+      else
+        /* TRANSLATORS: %s is a date */
+        text = g_strdup_printf (P_ (language, "MedlinePlus data of %s."), date);
+      g_string_append_c (out, ' ');
+      hl_html_append_text (out, text);
+    }
+}
+
+void
+hl_page_end (const HlPageContext *ctx,
+             GString             *out,
+             const char          *language)
+{
+  language = language ? language : ctx->language;
+  g_string_append (out, "</main>\n<footer>\n<p>");
+  hl_html_append_text (out, P_ (language, "Health information from"));
+  g_string_append_c (out, ' ');
+  hl_page_append_link (out, "https://medlineplus.gov/", "MedlinePlus", NULL);
+  g_string_append (out, ", ");
+  hl_html_append_text (out, P_ (language, "U.S. National Library of Medicine (NLM)."));
+  hl_page_append_source_line (ctx, out, language);
+  g_string_append (out, "</p>\n<p>");
+  hl_html_append_text (out,
+                       P_ (language, "This information does not replace the advice of a doctor or "
+                         "other health care provider."));
+  g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
+}
+
+const char *
+hl_page_language (const HlPageContext *ctx,
+                  GHashTable          *params)
+{
+  const char *code = params ? hl_language_normalize (g_hash_table_lookup (params, "lang")) : NULL;
+
+  return code ? code : ctx->language;
+}
+
+gboolean
+hl_page_set_not_found (GError     **error,
+                       const char  *uri)
+{
+  g_set_error (error, HL_ERROR, HL_ERROR_NOT_FOUND,
+               _("There is no page at “%s”."), uri);
+  return FALSE;
+}
+
+gboolean
+hl_page_require_store (const HlPageContext  *ctx,
+                       GError              **error)
+{
+  if (ctx->store != NULL)
+    return TRUE;
+
+  g_set_error (error, HL_ERROR, HL_ERROR_NO_LIBRARY,
+               _("The health library is not available."));
+  return FALSE;
+}
+
+void
+hl_page_append_topic_list (GString    *out,
+                           GListModel *topics)
+{
+  guint n = g_list_model_get_n_items (topics);
+
+  g_string_append (out, "<ul class=\"topics\">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HlTopicRef) topic = g_list_model_get_item (topics, i);
+      g_autofree char *href = hl_topic_ref_dup_uri (topic);
+
+      g_string_append (out, "<li>");
+      hl_page_append_link (out, href, hl_topic_ref_get_title (topic), NULL);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n");
+}
+
+void
+hl_page_append_letter_bar (const HlPageContext *ctx,
+                           GString             *out,
+                           const char          *language,
+                           char                 current)
+{
+  g_autofree char *letters = hl_topic_store_dup_index_letters (ctx->store, language);
+
+  g_string_append (out, "<nav class=\"letters\" aria-label=\"");
+  hl_html_append_attr (out, P_ (language, "Topics A to Z"));
+  g_string_append (out, "\">\n");
+  for (const char *p = letters; *p != '\0'; p++)
+    {
+      g_autofree char *href = g_strdup_printf ("hl://index/%c?lang=%s",
+                                               *p == '#' ? '0' : *p, language);
+      char text[2] = { *p, 0 };
+
+      if (*p == current)
+        {
+          g_string_append (out, "<strong aria-current=\"page\">");
+          hl_html_append_text (out, text);
+          g_string_append (out, "</strong>\n");
+        }
+      else
+        {
+          hl_page_append_link (out, href, text, NULL);
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_string_append (out, "</nav>\n");
+}
+
+void
+hl_page_append_language_switch (GString    *out,
+                                const char *href_format,
+                                const char *language)
+{
+  const char *other = hl_language_other (language);
+  g_autofree char *href = g_strdup_printf (href_format, other);
+
+  g_string_append (out, "<p class=\"language-switch\">");
+  hl_page_append_link (out, href,
+                       g_str_equal (other, "es") ? P_ (language, "Topics in Spanish (español)")
+                                                 : P_ (language, "Topics in English (inglés)"),
+                       NULL);
+  g_string_append (out, "</p>\n");
+}
