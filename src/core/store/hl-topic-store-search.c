@@ -13,6 +13,74 @@
 #include "hl-text.h"
 #include "hl-topic-store-private.h"
 
+/* Statements on a language's own full-text indexes. */
+typedef enum
+{
+  LANG_STMT_TITLE,
+  LANG_STMT_NAMES,
+  LANG_STMT_RANKED,
+  LANG_STMT_SNIPPET,
+  LANG_STMT_COUNT,
+  N_LANG_STMTS
+} LanguageStatement;
+
+/* Statements on the topics table that only searching uses. */
+typedef enum
+{
+  STMT_TITLE_START,
+  STMT_TITLES,
+  N_STMTS
+} SearchStatement;
+
+/* Search runs in phases, each limited to what is still needed: title
+ * matches (ordered by how well the title matched, see hl_tier), then matches
+ * in names, both in the small names index; then matches anywhere. BM25
+ * weighs the title most. Ranking reads the index alone; the topics are looked
+ * up for the hits kept. {L} stands for the language. */
+static const char *language_statements[N_LANG_STMTS] = {
+  [LANG_STMT_TITLE] =
+    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    " (SELECT rowid AS id, hl_tier (names_{L}) AS tier, bm25 (names_{L}, 10.0, 4.0) AS score"
+    "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY tier, score LIMIT ?2) r"
+    " JOIN topics t ON t.id = r.id ORDER BY r.tier, r.score, t.sort_key",
+  [LANG_STMT_NAMES] =
+    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    " (SELECT rowid AS id, bm25 (names_{L}, 10.0, 4.0) AS score"
+    "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
+    " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
+  [LANG_STMT_RANKED] =
+    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    " (SELECT rowid AS id, bm25 (search_{L}, 10.0, 4.0, 1.0) AS score"
+    "  FROM search_{L} WHERE search_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
+    " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
+  /* In one pass over the matches, as each snippet needs the query's
+   * position lists, which FTS5 would otherwise build again for each hit. */
+  [LANG_STMT_SNIPPET] =
+    "SELECT rowid, snippet (search_{L}, 2, char(2), char(3), '…', 14) FROM search_{L}"
+    " WHERE search_{L} MATCH ?1 AND hl_wanted (?2, rowid)",
+  [LANG_STMT_COUNT] =
+    "SELECT count(*) FROM search_{L} WHERE search_{L} MATCH ?1",
+};
+
+static const char *statements[N_STMTS] = {
+  /* One or two letters: the titles that start with them, as in an index. */
+  [STMT_TITLE_START] =
+    "SELECT id, title, coalesce (meta_desc, excerpt) FROM topics"
+    " WHERE language = ?1 AND sort_key >= ?2 AND sort_key < ?3"
+    " ORDER BY sort_key, id LIMIT ?4",
+  [STMT_TITLES] = "SELECT title FROM topics WHERE language = ?1",
+};
+
+/* What searching a store needs beyond its records: our SQL functions, the
+ * statements above and the title words for suggestions. Made on the first
+ * search, kept with the store. */
+typedef struct
+{
+  sqlite3_stmt *language_stmts[2][N_LANG_STMTS];
+  sqlite3_stmt *stmts[N_STMTS];
+  GHashTable   *vocabularies[2];
+} SearchData;
+
 /* Longer queries are cut: nobody types more, and each word costs a lookup. */
 #define MAX_QUERY_WORDS 8
 
@@ -97,13 +165,13 @@ get_fts5_api (sqlite3 *db)
   return api;
 }
 
-gboolean
-hl_topic_store_register_functions (HlTopicStore  *self,
-                                   GError       **error)
+static gboolean
+register_functions (sqlite3  *db,
+                    GError  **error)
 {
-  fts5_api *api = get_fts5_api (hl_topic_store_get_db (self));
+  fts5_api *api = get_fts5_api (db);
 
-  if (sqlite3_create_function (hl_topic_store_get_db (self), "hl_wanted", 2,
+  if (sqlite3_create_function (db, "hl_wanted", 2,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
                                wanted_function, NULL, NULL) != SQLITE_OK ||
       api == NULL || api->iVersion < 2 ||
@@ -115,6 +183,98 @@ hl_topic_store_register_functions (HlTopicStore  *self,
     }
 
   return TRUE;
+}
+
+static void
+search_data_free (SearchData *data)
+{
+  for (guint l = 0; l < 2; l++)
+    {
+      for (guint i = 0; i < N_LANG_STMTS; i++)
+        g_clear_pointer (&data->language_stmts[l][i], sqlite3_finalize);
+      g_clear_pointer (&data->vocabularies[l], g_hash_table_unref);
+    }
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&data->stmts[i], sqlite3_finalize);
+  g_free (data);
+}
+
+static SearchData *
+get_search_data (HlTopicStore  *self,
+                 GError       **error)
+{
+  static GQuark quark;
+  SearchData *data;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("hl-topic-store-search");
+
+  data = g_object_get_qdata (G_OBJECT (self), quark);
+  if (data != NULL)
+    return data;
+
+  if (!register_functions (hl_topic_store_get_db (self), error))
+    return NULL;
+
+  /* The store closes its database with sqlite3_close_v2(), which waits for
+   * these statements to be finalized. */
+  data = g_new0 (SearchData, 1);
+  g_object_set_qdata_full (G_OBJECT (self), quark, data, (GDestroyNotify) search_data_free);
+  return data;
+}
+
+static sqlite3_stmt *
+prepare_cached (HlTopicStore  *self,
+                sqlite3_stmt **slot,
+                const char    *sql)
+{
+  if (*slot == NULL)
+    {
+      if (sqlite3_prepare_v3 (hl_topic_store_get_db (self), sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              slot, NULL) != SQLITE_OK)
+        {
+          g_critical ("Could not prepare “%s”: %s", sql,
+                      sqlite3_errmsg (hl_topic_store_get_db (self)));
+          return NULL;
+        }
+    }
+  else
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+    }
+
+  return *slot;
+}
+
+/* A cached statement on the topics table, reset and with bindings cleared. */
+static sqlite3_stmt *
+search_statement (HlTopicStore    *self,
+                  SearchData      *data,
+                  SearchStatement  which)
+{
+  return prepare_cached (self, &data->stmts[which], statements[which]);
+}
+
+/* The same on @language's ("en" or "es") full-text indexes. */
+static sqlite3_stmt *
+language_statement (HlTopicStore      *self,
+                    SearchData        *data,
+                    LanguageStatement  which,
+                    const char        *language)
+{
+  guint index = g_strcmp0 (language, "es") == 0 ? 1 : 0;
+
+  sqlite3_stmt **slot = &data->language_stmts[index][which];
+  g_autoptr(GString) sql = NULL;
+
+  if (*slot == NULL)
+    {
+      sql = g_string_new (language_statements[which]);
+      g_string_replace (sql, "{L}", index == 1 ? "es" : "en", 0);
+    }
+
+  return prepare_cached (self, slot, sql ? sql->str : NULL);
 }
 
 /* Whether a query word stands for every word that starts with it: words of
@@ -262,6 +422,7 @@ mark_words (const char *text,
 typedef struct
 {
   HlTopicStore *store;
+  SearchData   *data;
   GPtrArray    *hits;       /* HlTopicRef */
   GHashTable   *seen;       /* topic ids */
   guint         limit;
@@ -285,7 +446,7 @@ add_hit (Search       *search,
 /* Appends up to what is still needed from one phase in one language. */
 static void
 run_phase (Search              *search,
-           HlLanguageStatement  which,
+           LanguageStatement    which,
            const char          *match,
            const char          *language,
            guint                already_in_language)
@@ -296,7 +457,7 @@ run_phase (Search              *search,
   if (search->error != NULL || search->hits->len >= search->limit)
     return;
 
-  stmt = hl_topic_store_language_statement (search->store, which, language);
+  stmt = language_statement (search->store, search->data, which, language);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   /* Earlier phases' hits come again here: ask for that many more. */
   sqlite3_bind_int (stmt, 2, search->limit - search->hits->len + already_in_language);
@@ -326,7 +487,7 @@ search_title_start (Search     *search,
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
   sqlite3_stmt *stmt;
 
-  stmt = hl_topic_store_statement (search->store, HL_STMT_TITLE_START);
+  stmt = search_statement (search->store, search->data, STMT_TITLE_START);
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
@@ -342,6 +503,7 @@ search_title_start (Search     *search,
  * costs nothing to show. */
 static void
 add_snippets (HlTopicStore *self,
+              SearchData   *data,
               GPtrArray    *hits,
               GHashTable   *title_hits,
               const char   *match)
@@ -369,7 +531,7 @@ add_snippets (HlTopicStore *self,
       if (g_hash_table_size (wanted) == 0)
         continue;
 
-      stmt = hl_topic_store_language_statement (self, HL_LANG_STMT_SNIPPET, languages[l]);
+      stmt = language_statement (self, data, LANG_STMT_SNIPPET, languages[l]);
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
       sqlite3_bind_pointer (stmt, 2, wanted, "hl_wanted_set", NULL);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -408,9 +570,16 @@ hl_topic_store_search (HlTopicStore  *self,
   g_autofree char *in_title = NULL;
   g_autoptr(GArray) query_words = NULL;
   const char *languages[2];
-  Search search = { self, hits, seen, limit > 0 ? MIN (limit, G_MAXINT / 2) : G_MAXINT / 2 };
+  Search search = { self, NULL, hits, seen, limit > 0 ? MIN (limit, G_MAXINT / 2) : G_MAXINT / 2 };
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
+
+  search.data = get_search_data (self, error);
+  if (search.data == NULL)
+    {
+      g_object_unref (results);
+      return NULL;
+    }
 
   if (words->len == 0)
     return G_LIST_MODEL (results);
@@ -436,11 +605,11 @@ hl_topic_store_search (HlTopicStore  *self,
         {
           guint before = hits->len;
 
-          run_phase (&search, HL_LANG_STMT_TITLE, in_title, languages[l], 0);
+          run_phase (&search, LANG_STMT_TITLE, in_title, languages[l], 0);
           for (guint i = before; i < hits->len; i++)
             g_hash_table_add (title_hits, g_ptr_array_index (hits, i));
-          run_phase (&search, HL_LANG_STMT_NAMES, match, languages[l], hits->len - before);
-          run_phase (&search, HL_LANG_STMT_RANKED, match, languages[l], hits->len - before);
+          run_phase (&search, LANG_STMT_NAMES, match, languages[l], hits->len - before);
+          run_phase (&search, LANG_STMT_RANKED, match, languages[l], hits->len - before);
         }
 
       if (search.error != NULL)
@@ -450,7 +619,7 @@ hl_topic_store_search (HlTopicStore  *self,
           return NULL;
         }
 
-      add_snippets (self, hits, title_hits, match);
+      add_snippets (self, search.data, hits, title_hits, match);
     }
 
   g_list_store_splice (results, 0, 0, hits->pdata, hits->len);
@@ -459,6 +628,7 @@ hl_topic_store_search (HlTopicStore  *self,
 
 static guint
 count_matches (HlTopicStore *self,
+               SearchData   *data,
                GPtrArray    *words)
 {
   g_autofree char *match = build_match (words);
@@ -467,8 +637,7 @@ count_matches (HlTopicStore *self,
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      sqlite3_stmt *stmt = hl_topic_store_language_statement (self, HL_LANG_STMT_COUNT,
-                                                              languages[l]);
+      sqlite3_stmt *stmt = language_statement (self, data, LANG_STMT_COUNT, languages[l]);
 
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -482,16 +651,17 @@ count_matches (HlTopicStore *self,
 /* Folded title word → the word as a title spells it (lower case, accents kept). */
 static GHashTable *
 ensure_vocabulary (HlTopicStore *self,
+                   SearchData   *data,
                    const char   *language)
 {
-  GHashTable **slot = hl_topic_store_get_vocabulary_slot (self, language);
+  GHashTable **slot = &data->vocabularies[g_strcmp0 (language, "es") == 0 ? 1 : 0];
   sqlite3_stmt *stmt;
 
   if (*slot != NULL)
     return *slot;
 
   *slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = hl_topic_store_statement (self, HL_STMT_TITLES);
+  stmt = search_statement (self, data, STMT_TITLES);
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -575,13 +745,18 @@ hl_topic_store_suggest (HlTopicStore *self,
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_free);
   const char *codes[2];
   GHashTable *vocabularies[2];
+  SearchData *data;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
+  data = get_search_data (self, NULL);
+  if (data == NULL)
+    return g_new0 (char *, 1);
+
   codes[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
   codes[1] = hl_language_other (codes[0]);
-  vocabularies[0] = ensure_vocabulary (self, codes[0]);
-  vocabularies[1] = ensure_vocabulary (self, codes[1]);
+  vocabularies[0] = ensure_vocabulary (self, data, codes[0]);
+  vocabularies[1] = ensure_vocabulary (self, data, codes[1]);
 
   /* Each misspelt word is replaced by its nearest title words, one word at a
    * time; a spelling is offered only if it finds something. */
@@ -615,7 +790,7 @@ hl_topic_store_suggest (HlTopicStore *self,
               for (guint s = 0; s < suggestions->len; s++)
                 seen |= g_strcmp0 (g_ptr_array_index (suggestions, s), text) == 0;
 
-              if (!seen && count_matches (self, attempt) > 0)
+              if (!seen && count_matches (self, data, attempt) > 0)
                 g_ptr_array_add (suggestions, g_steal_pointer (&text));
             }
         }

@@ -23,10 +23,7 @@ struct _HlTopicStore
   char         *path;
   sqlite3      *db;
   sqlite3_stmt *stmts[HL_N_STMTS];
-  sqlite3_stmt *language_stmts[2][HL_N_LANG_STMTS];
   GHashTable   *meta;
-  GHashTable   *vocabulary_en;
-  GHashTable   *vocabulary_es;
 };
 
 G_DEFINE_FINAL_TYPE (HlTopicStore, hl_topic_store, G_TYPE_OBJECT)
@@ -70,42 +67,6 @@ static const char *statements[HL_N_STMTS] = {
     "SELECT title, url, mapped_url, categories, organizations, descriptions FROM sites"
     " WHERE id >= ?1 AND id < ?2 ORDER BY id",
   [HL_STMT_BY_URL] = "SELECT id FROM topics WHERE url = ?1 ORDER BY id LIMIT 1",
-  /* One or two letters: the titles that start with them, as in an index. */
-  [HL_STMT_TITLE_START] =
-    "SELECT id, title, coalesce (meta_desc, excerpt) FROM topics"
-    " WHERE language = ?1 AND sort_key >= ?2 AND sort_key < ?3"
-    " ORDER BY sort_key, id LIMIT ?4",
-  [HL_STMT_TITLES] = "SELECT title FROM topics WHERE language = ?1",
-};
-
-/* Search runs in phases, each limited to what is still needed: title
- * matches (ordered by how well the title matched, see hl_tier), then matches
- * in names, both in the small names index; then matches anywhere. BM25
- * weighs the title most. Ranking reads the index alone; the topics are looked
- * up for the hits kept. {L} stands for the language. */
-static const char *language_statements[HL_N_LANG_STMTS] = {
-  [HL_LANG_STMT_TITLE] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
-    " (SELECT rowid AS id, hl_tier (names_{L}) AS tier, bm25 (names_{L}, 10.0, 4.0) AS score"
-    "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY tier, score LIMIT ?2) r"
-    " JOIN topics t ON t.id = r.id ORDER BY r.tier, r.score, t.sort_key",
-  [HL_LANG_STMT_NAMES] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
-    " (SELECT rowid AS id, bm25 (names_{L}, 10.0, 4.0) AS score"
-    "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
-    " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
-  [HL_LANG_STMT_RANKED] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
-    " (SELECT rowid AS id, bm25 (search_{L}, 10.0, 4.0, 1.0) AS score"
-    "  FROM search_{L} WHERE search_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
-    " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
-  /* In one pass over the matches, as each snippet needs the query's
-   * position lists, which FTS5 would otherwise build again for each hit. */
-  [HL_LANG_STMT_SNIPPET] =
-    "SELECT rowid, snippet (search_{L}, 2, char(2), char(3), '…', 14) FROM search_{L}"
-    " WHERE search_{L} MATCH ?1 AND hl_wanted (?2, rowid)",
-  [HL_LANG_STMT_COUNT] =
-    "SELECT count(*) FROM search_{L} WHERE search_{L} MATCH ?1",
 };
 
 gboolean
@@ -149,52 +110,6 @@ hl_topic_store_statement (HlTopicStore     *self,
   return stmt;
 }
 
-sqlite3_stmt *
-hl_topic_store_language_statement (HlTopicStore        *self,
-                                   HlLanguageStatement  which,
-                                   const char          *language)
-{
-  guint index = g_strcmp0 (language, "es") == 0 ? 1 : 0;
-  sqlite3_stmt *stmt = self->language_stmts[index][which];
-
-  if (stmt == NULL)
-    {
-      GString *sql = g_string_new (language_statements[which]);
-
-      g_string_replace (sql, "{L}", index == 1 ? "es" : "en", 0);
-      if (sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
-                              &stmt, NULL) != SQLITE_OK)
-        {
-          g_critical ("Could not prepare “%s”: %s", sql->str, sqlite3_errmsg (self->db));
-          g_string_free (sql, TRUE);
-          return NULL;
-        }
-      g_string_free (sql, TRUE);
-      self->language_stmts[index][which] = stmt;
-    }
-  else
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-
-  return stmt;
-}
-
-GHashTable **
-hl_topic_store_get_vocabulary_slot (HlTopicStore *self,
-                                    const char   *language)
-{
-  return g_strcmp0 (language, "es") == 0 ? &self->vocabulary_es : &self->vocabulary_en;
-}
-
-void
-hl_topic_store_clear_vocabulary (HlTopicStore *self)
-{
-  g_clear_pointer (&self->vocabulary_en, g_hash_table_unref);
-  g_clear_pointer (&self->vocabulary_es, g_hash_table_unref);
-}
-
 static void
 hl_topic_store_finalize (GObject *object)
 {
@@ -202,12 +117,8 @@ hl_topic_store_finalize (GObject *object)
 
   for (guint i = 0; i < HL_N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
-  for (guint l = 0; l < 2; l++)
-    for (guint i = 0; i < HL_N_LANG_STMTS; i++)
-      g_clear_pointer (&self->language_stmts[l][i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->meta, g_hash_table_unref);
-  hl_topic_store_clear_vocabulary (self);
   g_free (self->path);
 
   G_OBJECT_CLASS (hl_topic_store_parent_class)->finalize (object);
@@ -303,9 +214,6 @@ hl_topic_store_open (const char  *path,
                        "PRAGMA cache_size = -16384;",
                        NULL))
     g_debug ("Could not tune the library's cache: %s", sqlite3_errmsg (self->db));
-
-  if (!hl_topic_store_register_functions (self, error))
-    return NULL;
 
   return g_steal_pointer (&self);
 }
