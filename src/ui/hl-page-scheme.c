@@ -33,14 +33,22 @@ handle_request (WebKitURISchemeRequest *request,
   HlPageRenderer *renderer = user_data;
   const char *uri = webkit_uri_scheme_request_get_uri (request);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *content_type = NULL;
   char *html;
 
   /* Pages are made in a few milliseconds from the local library: building
    * them here is simpler than a thread and as quick. */
-  html = hl_page_renderer_render (renderer, uri, &error);
-  if (html != NULL)
+  bytes = hl_page_renderer_render_resource (renderer, uri, &content_type, &error);
+  if (bytes != NULL)
     {
-      finish_with_html (request, html, 200);
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+      g_autoptr(WebKitURISchemeResponse) response =
+        webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+
+      webkit_uri_scheme_response_set_status (response, 200, NULL);
+      webkit_uri_scheme_response_set_content_type (response, content_type);
+      webkit_uri_scheme_request_finish_with_response (request, response);
       return;
     }
 

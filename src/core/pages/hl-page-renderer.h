@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (HlPageRenderer, hl_page_renderer, HL, PAGE_RENDERER, GObje
  *   hl://index[/LETTER][?lang=en|es]   the A–Z index
  *   hl://search?q=QUERY[&lang=en|es]   search results
  *   hl://clinic/ID                     a clinic (or "home-office")
+ *   hl://qr/ID                         the QR code of a topic's MedlinePlus
+ *                                      address (an SVG image, not a page)
  * Pages without a lang parameter use the renderer's language. */
 HlPageRenderer *hl_page_renderer_new            (HlTopicStore      *store,
                                                  HlClinicDirectory *clinics);
@@ -42,6 +44,13 @@ const char     *hl_page_renderer_get_language   (HlPageRenderer    *self);
 char           *hl_page_renderer_render         (HlPageRenderer    *self,
                                                  const char        *uri,
                                                  GError           **error);
+/* What the app's scheme serves at @uri: a page (text/html) or an image
+ * (image/svg+xml), with its type in @content_type; NULL with
+ * HL_ERROR_NOT_FOUND when there is nothing there. */
+GBytes         *hl_page_renderer_render_resource (HlPageRenderer  *self,
+                                                  const char      *uri,
+                                                  const char     **content_type,
+                                                  GError         **error);
 /* A page that explains a problem, with a link home. */
 char           *hl_page_renderer_render_message (HlPageRenderer    *self,
                                                  const char        *title,

@@ -11,6 +11,7 @@
 
 #include "hl-html.h"
 #include "hl-topic-page.h"
+#include "hl-topic-qr.h"
 
 /* Where an information category goes on the page. MedlinePlus's own order
  * (Basics, Learn More, See Play and Learn, Research, Resources, For You),
@@ -434,6 +435,9 @@ hl_topic_page_render (const HlPageContext  *ctx,
       append_topic_link (store, out, topic->mapped);
       g_string_append (out, "</p>\n");
     }
+
+  /* Beside the summary on a wide window, above it on a narrow one. */
+  hl_topic_qr_append_box (out, topic);
 
   g_string_append (out, "<section class=\"summary\">\n");
   append_heading (out, "h2", P_ (language, "Summary"));
