@@ -288,6 +288,21 @@ hl_page_renderer_render (HlPageRenderer  *self,
   return render_page (self, &address, uri, error);
 }
 
+int
+hl_page_renderer_get_topic_id (const char *uri)
+{
+  g_auto(Address) address = { 0 };
+  gint64 id;
+
+  g_return_val_if_fail (uri != NULL, 0);
+
+  if (!parse_address (uri, &address, NULL) || g_strcmp0 (address.host, "topic") != 0 ||
+      address.arg == NULL || !g_ascii_string_to_signed (address.arg, 10, 1, G_MAXINT, &id, NULL))
+    return 0;
+
+  return id;
+}
+
 GBytes *
 hl_page_renderer_render_resource (HlPageRenderer  *self,
                                   const char      *uri,

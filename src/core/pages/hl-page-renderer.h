@@ -51,6 +51,8 @@ GBytes         *hl_page_renderer_render_resource (HlPageRenderer  *self,
                                                   const char      *uri,
                                                   const char     **content_type,
                                                   GError         **error);
+/* The ID of an hl://topic/ID address, or 0 for any other. */
+int             hl_page_renderer_get_topic_id    (const char       *uri);
 /* A page that explains a problem, with a link home. */
 char           *hl_page_renderer_render_message (HlPageRenderer    *self,
                                                  const char        *title,

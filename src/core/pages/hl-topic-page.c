@@ -51,6 +51,7 @@ static const struct
 };
 
 #define RANK_UNKNOWN 1000
+#define RANK_START_HERE 10
 
 /* Categories that are not page sections: Encyclopedia links make up their
  * own box, the others are MedlinePlus bookkeeping it never shows. */
@@ -73,6 +74,12 @@ category_rank (const char *category)
     if (g_str_equal (category_ranks[i].name, category))
       return category_ranks[i].rank;
   return RANK_UNKNOWN;
+}
+
+gboolean
+hl_topic_page_is_start_here (const char *category)
+{
+  return category != NULL && category_rank (category) == RANK_START_HERE;
 }
 
 typedef struct
