@@ -489,6 +489,28 @@ hl_flow_get_section_page (HlFlow   *flow,
   return -1;
 }
 
+guint
+hl_flow_count_lines_on_page (HlFlow      *flow,
+                             guint        page,
+                             HlFlowBlock *block)
+{
+  GArray *pieces;
+  guint n = 0;
+
+  g_return_val_if_fail (page < flow->pages->len, 0);
+
+  pieces = g_ptr_array_index (flow->pages, page);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (piece->block == block)
+        n += block->layout != NULL ? piece->n_lines : 1;
+    }
+
+  return n;
+}
+
 /* Drawing */
 
 static gboolean

@@ -89,6 +89,10 @@ gpointer     hl_flow_get_page_tag      (HlFlow           *flow,
 /* The page (from 0) on which the section with @tag begins, or -1. */
 int          hl_flow_get_section_page  (HlFlow           *flow,
                                         gpointer          tag);
+/* How many lines of @block are on @page (1 for a box there); for tests. */
+guint        hl_flow_count_lines_on_page (HlFlow         *flow,
+                                          guint           page,
+                                          HlFlowBlock    *block);
 /* Draws the blocks of @page (from 0), not the footer. */
 void         hl_flow_draw_page         (HlFlow           *flow,
                                         cairo_t          *cr,
