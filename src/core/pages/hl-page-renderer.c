@@ -42,6 +42,7 @@ hl_page_renderer_finalize (GObject *object)
   g_clear_object (&self->ctx.store);
   g_clear_object (&self->ctx.clinics);
   g_clear_pointer (&self->ctx.stylesheet, g_bytes_unref);
+  g_clear_object (&self->ctx.recent);
   g_free (self->language);
 
   G_OBJECT_CLASS (hl_page_renderer_parent_class)->finalize (object);
@@ -100,6 +101,16 @@ hl_page_renderer_get_clinics (HlPageRenderer *self)
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
 
   return self->ctx.clinics;
+}
+
+void
+hl_page_renderer_set_recent_topics (HlPageRenderer *self,
+                                    GListModel     *topics)
+{
+  g_return_if_fail (HL_IS_PAGE_RENDERER (self));
+  g_return_if_fail (topics == NULL || G_IS_LIST_MODEL (topics));
+
+  g_set_object (&self->ctx.recent, topics);
 }
 
 void

@@ -34,6 +34,10 @@ void            hl_page_renderer_set_store      (HlPageRenderer    *self,
                                                  HlTopicStore      *store);
 HlTopicStore   *hl_page_renderer_get_store      (HlPageRenderer    *self);
 HlClinicDirectory *hl_page_renderer_get_clinics (HlPageRenderer    *self);
+/* The topics the user read last (HlTopicRef, the last first), for the home
+ * page's Recently Viewed; NULL or empty for none. */
+void            hl_page_renderer_set_recent_topics (HlPageRenderer *self,
+                                                    GListModel     *topics);
 /* The content language for pages that do not name one ("en" or "es"). */
 void            hl_page_renderer_set_language   (HlPageRenderer    *self,
                                                  const char        *language);
