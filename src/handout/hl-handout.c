@@ -122,6 +122,21 @@ hl_handout_new (HlTopicStore      *store,
   return self;
 }
 
+HlHandout *
+hl_handout_copy (HlHandout *self)
+{
+  HlHandout *copy;
+
+  g_return_val_if_fail (HL_IS_HANDOUT (self), NULL);
+
+  copy = hl_handout_new (self->store, self->clinics);
+  g_array_append_vals (copy->topic_ids, self->topic_ids->data, self->topic_ids->len);
+  hl_handout_set_home_clinic (copy, self->home_clinic);
+  copy->language = self->language;
+  copy->large_print = self->large_print;
+  return copy;
+}
+
 void
 hl_handout_add_topic (HlHandout *self,
                       int        id)

@@ -44,6 +44,9 @@ G_DECLARE_FINAL_TYPE (HlHandout, hl_handout, HL, HANDOUT, GObject)
 HlHandout   *hl_handout_new              (HlTopicStore      *store,
                                           HlClinicDirectory *clinics);
 
+/* The same topics and options, not laid out: for another paper. */
+HlHandout   *hl_handout_copy             (HlHandout         *self);
+
 void         hl_handout_add_topic        (HlHandout         *self,
                                           int                id);
 guint        hl_handout_get_n_topics     (HlHandout         *self);

@@ -26,6 +26,7 @@ struct _HlApplication
   HlLibrary         *library;
   HlClinicDirectory *clinics;
   HlPageRenderer    *renderer;
+  HlUserSession     *user_session;
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -208,6 +209,8 @@ hl_application_startup (GApplication *application)
 
   hl_library_load (self->library);
   hl_profile_mark ("library-opened");
+
+  self->user_session = hl_user_session_new (self->library, self->renderer, self->settings);
 }
 
 static void
@@ -253,6 +256,7 @@ hl_application_dispose (GObject *object)
 {
   HlApplication *self = (HlApplication *) object;
 
+  g_clear_object (&self->user_session);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->clinics);
@@ -325,4 +329,11 @@ hl_application_get_settings (HlApplication *self)
 {
   g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+HlUserSession *
+hl_application_get_user_session (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->user_session;
 }

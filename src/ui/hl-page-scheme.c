@@ -26,11 +26,15 @@ finish_with_html (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
+/* WebKit takes a scheme once a process; a later app (a restart within the
+ * process, in tests) brings its own renderer. */
+static HlPageRenderer *scheme_renderer;
+
 static void
 handle_request (WebKitURISchemeRequest *request,
                 gpointer                user_data)
 {
-  HlPageRenderer *renderer = user_data;
+  HlPageRenderer *renderer = scheme_renderer;
   const char *uri = webkit_uri_scheme_request_get_uri (request);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -69,8 +73,14 @@ hl_page_scheme_register (WebKitWebContext *context,
   g_return_if_fail (WEBKIT_IS_WEB_CONTEXT (context));
   g_return_if_fail (HL_IS_PAGE_RENDERER (renderer));
 
-  webkit_web_context_register_uri_scheme (context, HL_PAGE_SCHEME, handle_request,
-                                          g_object_ref (renderer), g_object_unref);
+  if (scheme_renderer != NULL)
+    {
+      g_set_object (&scheme_renderer, renderer);
+      return;
+    }
+
+  scheme_renderer = g_object_ref (renderer);
+  webkit_web_context_register_uri_scheme (context, HL_PAGE_SCHEME, handle_request, NULL, NULL);
   webkit_security_manager_register_uri_scheme_as_local (security, HL_PAGE_SCHEME);
   webkit_security_manager_register_uri_scheme_as_secure (security, HL_PAGE_SCHEME);
 }
