@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "hl-catalog.h"
 #include "hl-error.h"
 #include "hl-handout-flow.h"
 #include "hl-handout-summary.h"
@@ -340,8 +341,11 @@ test_several_topics (HlPageFixture *fixture,
   n_pages = hl_handout_get_n_pages (handout);
   text = pdf_text (pdf, 0);
 
-  /* One header, one contents list, for the whole handout. */
-  g_assert_cmpuint (hl_test_count_occurrences (text, "24/7 helpline:"), ==, 1);
+  /* One header, one contents list, for the whole handout; the helpline at
+   * the foot of every page too, for a page handed out alone. */
+  g_assert_cmpuint (hl_test_count_occurrences (text, "24/7 helpline:") +
+                    hl_test_count_occurrences (text, hl_catalog_gettext ("es", "24/7 helpline:")),
+                    ==, 1 + n_pages);
   g_assert_cmpuint (hl_test_count_occurrences (text, "Marshall, TX"), ==, 1);
   g_assert_cmpuint (hl_test_count_occurrences (text, "In This Handout"), ==, 1);
   g_assert_cmpint (page_of (pdf, n_pages, "In This Handout"), ==, 1);

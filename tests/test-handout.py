@@ -123,6 +123,8 @@ def main():
             check("page %d: the date of the data" % page, "Sample assembled on November 23, 2026." in t)
             check("page %d: the sample warning" % page,
                   "Sample library: some of this information is out of date." in t)
+            check("page %d: who to call, for a page handed out alone" % page,
+                  "PhyNet Health 24/7 helpline: (903) 212-7500" in t, t[-300:])
         check("QR decodes to the topic's address",
               qr_codes(pdf, out) == ["https://medlineplus.gov/abdominalpain.html"], qr_codes(pdf, out))
         with open(pdf, "rb") as f:

@@ -37,7 +37,7 @@ static const HlHandoutSizes large_sizes = {
 #define MARGIN_SIDE   50.0
 #define MARGIN_BOTTOM 30.0
 #define FOOTER_GAP    7.0
-#define PAGE_NUMBER_WIDTH 80.0
+#define PAGE_NUMBER_WIDTH 130.0
 
 static void
 section_free (HlHandoutSection *section)
@@ -407,7 +407,7 @@ footer_text (HlHandout  *self,
                                                          HL_HANDOUT_WARNING[1] * 65535,
                                                          HL_HANDOUT_WARNING[2] * 65535);
 
-      g_string_append (text, date != NULL ? "  " : "\n");
+      g_string_append_c (text, '\n');
       bold->start_index = color->start_index = text->len;
       g_string_append (text, P_ (language, "Sample library: some of this information is out "
                                  "of date."));
@@ -428,17 +428,33 @@ footer_text (HlHandout  *self,
   return layout;
 }
 
+/* Page N of M, and who to call: a page may be handed out alone. */
 static PangoLayout *
 footer_page_number (HlHandout  *self,
                     const char *language,
                     guint       page,
                     guint       n_pages)
 {
-  PangoLayout *layout = hl_handout_new_layout (self, language, self->sizes->footer * 1.25, TRUE);
-  /* TRANSLATORS: "Page 2 of 3", at the foot of a printed handout */
-  g_autofree char *text = g_strdup_printf (P_ (language, "Page %u of %u"), page, n_pages);
+  PangoLayout *layout = hl_handout_new_layout (self, language, self->sizes->footer, FALSE);
+  const char *helpline = self->clinics ? hl_clinic_directory_get_helpline (self->clinics) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  PangoAttribute *larger = pango_attr_scale_new (1.25);
 
-  pango_layout_set_text (layout, text, -1);
+  /* TRANSLATORS: "Page 2 of 3", at the foot of a printed handout */
+  g_string_append_printf (text, P_ (language, "Page %u of %u"), page, n_pages);
+  bold->end_index = larger->end_index = text->len;
+  pango_attr_list_insert (attrs, bold);
+  pango_attr_list_insert (attrs, larger);
+  if (helpline != NULL)
+    g_string_append_printf (text, "\n%s\n%s %s",
+                            hl_clinic_directory_get_organization_name (self->clinics),
+                            P_ (language, "24/7 helpline:"), helpline);
+
+  pango_layout_set_text (layout, text->str, -1);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   pango_layout_set_width (layout, (int) (PAGE_NUMBER_WIDTH * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   return layout;

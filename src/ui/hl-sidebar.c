@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl-basket-section.h"
 #include "hl-bookmarks-section.h"
 #include "hl-sidebar.h"
 #include "hl-text.h"
@@ -858,8 +857,7 @@ hl_sidebar_class_init (HlSidebarClass *klass)
     g_signal_new ("suggestion-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  /* The basket and the bookmarks head the browse list. */
-  g_type_ensure (HL_TYPE_BASKET_SECTION);
+  /* The bookmarks head the browse list. */
   g_type_ensure (HL_TYPE_BOOKMARKS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/phynet/HealthLibrary/hl-sidebar.ui");
@@ -874,7 +872,6 @@ hl_sidebar_class_init (HlSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlSidebar, search_empty);
   gtk_widget_class_bind_template_child (widget_class, HlSidebar, suggestions_box);
   /* Found by the window with gtk_widget_get_template_child (). */
-  gtk_widget_class_bind_template_child_full (widget_class, "basket_section", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "bookmarks_section", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, browse_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_row_activated_cb);

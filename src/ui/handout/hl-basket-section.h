@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HlBasketSection, hl_basket_section, HL, BASKET_SECTION, GtkBox)
 
-/* The handout basket in the sidebar: its count, its topics in print order
+/* The handout basket at the foot of the sidebar, in sight whatever the
+ * sidebar shows: its count, its topics in print order
  * (dragged, or moved with Alt+↑/↓ or a row's menu; Delete removes), and a
  * menu to print, save or empty it. Shown while the basket has topics. A
  * topic's row opens it through the window's win.open-page action. */

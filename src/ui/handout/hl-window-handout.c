@@ -436,7 +436,9 @@ void
 hl_window_handout_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (HL_TYPE_TOPIC_TOOLS);
+  g_type_ensure (HL_TYPE_BASKET_SECTION);
   gtk_widget_class_bind_template_child_full (widget_class, "topic_tools", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "basket_section", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, print_handout_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -473,8 +475,8 @@ hl_window_handout_setup (HlWindow      *self,
   HlUserSession *session = hl_application_get_user_session (application);
   HlUserData *user = hl_user_session_get_user_data (session);
   HlBasket *basket = hl_user_session_get_basket (session);
-  GObject *basket_section = gtk_widget_get_template_child (GTK_WIDGET (self->sidebar),
-                                                           HL_TYPE_SIDEBAR, "basket_section");
+  GObject *basket_section = gtk_widget_get_template_child (GTK_WIDGET (self), HL_TYPE_WINDOW,
+                                                           "basket_section");
   GObject *bookmarks_section = gtk_widget_get_template_child (GTK_WIDGET (self->sidebar),
                                                               HL_TYPE_SIDEBAR, "bookmarks_section");
 
