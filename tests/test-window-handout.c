@@ -710,6 +710,36 @@ test_restart (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bookmarks_section ())));
 }
 
+/* A kiosk keeps nothing: what it is shown and asked to keep leaves no trace. */
+static void
+test_keep_nothing (void)
+{
+  HlUserData *user = hl_user_session_get_user_data (session ());
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  show_topic (4, "Diabetes");
+  activate ("win.toggle-bookmark");
+  g_assert_true (hl_user_data_is_bookmarked (user, 4));
+  before = hl_test_read_bytes (hl_user_data_get_path (user));
+
+  hl_user_session_set_keep_nothing (session (), TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bookmarks_section ())));
+  show_topic (3061, "Abdominal Pain");
+  show_topic (990013, "Asthma");
+  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.toggle-bookmark", NULL);
+  g_assert_false (hl_user_data_is_bookmarked (user, 990013));
+  g_assert_cmpuint (g_list_model_get_n_items (hl_user_data_get_history (user)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hl_user_data_get_bookmarks (user)), ==, 0);
+
+  after = hl_test_read_bytes (hl_user_data_get_path (user));
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Back to a desktop: what was kept before is there again. */
+  hl_user_session_set_keep_nothing (session (), FALSE);
+  g_assert_true (hl_user_data_is_bookmarked (user, 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/ui/handout/basket", test_basket);
   g_test_add_func ("/ui/handout/bookmarks-history", test_bookmarks_history);
   g_test_add_func ("/ui/handout/restart", test_restart);
+  g_test_add_func ("/ui/handout/keep-nothing", test_keep_nothing);
 
   status = g_test_run ();
 
