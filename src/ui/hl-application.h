@@ -11,6 +11,7 @@
 #include "hl-clinic-directory.h"
 #include "hl-library.h"
 #include "hl-page-renderer.h"
+#include "hl-user-session.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,8 @@ HlPageRenderer    *hl_application_get_renderer  (HlApplication *self);
 /* NULL when the directory file could not be read. */
 HlClinicDirectory *hl_application_get_clinics   (HlApplication *self);
 GSettings         *hl_application_get_settings  (HlApplication *self);
+/* The basket, bookmarks and history; a kiosk reset calls
+ * hl_user_session_forget_everything() on it. */
+HlUserSession     *hl_application_get_user_session (HlApplication *self);
 
 G_END_DECLS

@@ -12,3 +12,5 @@
 #define HL_SETTINGS_WINDOW_WIDTH     "window-width"
 #define HL_SETTINGS_WINDOW_HEIGHT    "window-height"
 #define HL_SETTINGS_WINDOW_MAXIMIZED "window-maximized"
+#define HL_SETTINGS_HOME_CLINIC      "home-clinic"
+#define HL_SETTINGS_REMEMBER_HISTORY "remember-history"

@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* The window spans hl-window.c (construction, library state, page loading)
- * and hl-window-actions.c (its actions and their shortcuts). */
+/* The window spans hl-window.c (construction, library state, page loading),
+ * hl-window-actions.c (its actions and their shortcuts) and
+ * handout/hl-window-handout.c (handouts, basket, bookmarks, history). */
 struct _HlWindow
 {
   AdwApplicationWindow  parent_instance;

@@ -28,6 +28,7 @@ typedef struct
   HlClinicDirectory *clinics;     /* may be NULL */
   const char        *language;    /* for pages that name none: "en" or "es" */
   GBytes            *stylesheet;  /* page.css */
+  GListModel        *recent;      /* HlTopicRef the user read last, or NULL */
 } HlPageContext;
 
 /* Starts the document: head with its one stylesheet, the organization's
