@@ -11,6 +11,7 @@
 #include "hl-clinic-directory.h"
 #include "hl-library.h"
 #include "hl-page-renderer.h"
+#include "hl-update-controller.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ HlPageRenderer    *hl_application_get_renderer  (HlApplication *self);
 /* NULL when the directory file could not be read. */
 HlClinicDirectory *hl_application_get_clinics   (HlApplication *self);
 GSettings         *hl_application_get_settings  (HlApplication *self);
+/* Library updates and their actions (app.check-for-updates…). */
+HlUpdateController *hl_application_get_updates  (HlApplication *self);
 
 G_END_DECLS

@@ -18,5 +18,8 @@ int hl_command_line_search (const char *query,
                             const char *language);
 int hl_command_line_page   (const char *uri,
                             const char *language);
+/* In hl-command-line-update.c. */
+int hl_command_line_update   (void);
+int hl_command_line_rollback (void);
 
 G_END_DECLS

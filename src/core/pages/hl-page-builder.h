@@ -28,6 +28,7 @@ typedef struct
   HlClinicDirectory *clinics;     /* may be NULL */
   const char        *language;    /* for pages that name none: "en" or "es" */
   GBytes            *stylesheet;  /* page.css */
+  guint              stale_after_days;  /* the home page says when content is older; 0: never */
 } HlPageContext;
 
 /* Starts the document: head with its one stylesheet, the organization's
