@@ -10,7 +10,7 @@
 #
 # CORPUS is a valid health-topic file (tests/gen-corpus.py output), SAMPLE a
 # valid but small one, GROUPS a topic-group file. Prints the port on a line
-# once it listens, then serves until killed. Tests in Python import it and
+# once it listens, then serves until its standard input closes. Tests in Python import it and
 # use UpdateServer directly.
 #
 # Every scenario has its own page, http://127.0.0.1:PORT/SCENARIO/xml.html,
@@ -19,6 +19,7 @@
 
 import io
 import json
+import os
 import re
 import socket
 import sys
@@ -325,8 +326,16 @@ def free_port():
     return port
 
 
+def exit_with_parent():
+    """The test that started the server holds its standard input: when the
+    test ends, even by a crash, the server goes too."""
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     server = UpdateServer(sys.argv[1], sys.argv[2], sys.argv[3])
+    threading.Thread(target=exit_with_parent, daemon=True).start()
     print(server.port, flush=True)
     try:
         server.httpd.serve_forever()

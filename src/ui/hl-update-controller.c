@@ -36,12 +36,15 @@ struct _HlUpdateController
   GSimpleAction    *cancel_action;
   GSimpleAction    *rollback_action;
 
+  gboolean          running;      /* from the start of a run until its outcome is shown */
   gboolean          automatic;    /* the run going on was started by the timer */
   gboolean          failed;
   char             *result;       /* how the last attempt went, for :status */
   char             *status;
   char             *content_date;
   char             *previous_date;
+  gboolean          sample;
+  gboolean          previous_sample;
 
   HlUpdateSafeFunc  safe_func;
   gpointer          safe_data;
@@ -60,6 +63,7 @@ enum {
   PROP_FRACTION,
   PROP_CONTENT_DATE,
   PROP_PREVIOUS_DATE,
+  PROP_SAMPLE,
   PROP_STATUS,
   N_PROPS
 };
@@ -140,9 +144,20 @@ set_result (HlUpdateController *self,
 }
 
 static void
+set_running (HlUpdateController *self,
+             gboolean            running)
+{
+  if (self->running == running)
+    return;
+
+  self->running = running;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
 update_actions (HlUpdateController *self)
 {
-  gboolean busy = hl_updater_is_running (self->updater);
+  gboolean busy = self->running;
   gboolean locked = hl_update_controller_get_locked (self);
   gboolean importing = hl_library_get_state (self->library) == HL_LIBRARY_STATE_IMPORTING;
 
@@ -159,12 +174,24 @@ refresh_dates (HlUpdateController *self)
 {
   HlTopicStore *store = hl_library_get_store (self->library);
   g_autofree char *content = store ? hl_content_date_of_store (store) : NULL;
-  g_autofree char *previous = hl_update_dup_previous_date (hl_library_get_path (self->library));
+  gboolean sample = store != NULL && hl_topic_store_is_sample (store);
+  gboolean previous_sample = FALSE;
+  g_autofree char *previous = hl_update_dup_previous_date (hl_library_get_path (self->library),
+                                                           &previous_sample);
 
+  if (self->sample != sample)
+    {
+      self->sample = sample;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLE]);
+    }
   if (hl_set_str (&self->content_date, content))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_DATE]);
-  if (hl_set_str (&self->previous_date, previous))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIOUS_DATE]);
+  /* The page reads the date with whether it is the sample's. */
+  if (hl_set_str (&self->previous_date, previous) || self->previous_sample != previous_sample)
+    {
+      self->previous_sample = previous_sample;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIOUS_DATE]);
+    }
   update_actions (self);
 }
 
@@ -187,6 +214,7 @@ run_done_cb (GObject      *source,
   HlUpdateResult outcome;
 
   g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
 
   if (!hl_updater_run_finish (self->updater, result, &outcome, &error))
     {
@@ -236,7 +264,7 @@ start (HlUpdateController *self,
 {
   g_autofree char *url = NULL;
 
-  if (hl_updater_is_running (self->updater) || hl_update_controller_get_locked (self))
+  if (self->running || hl_update_controller_get_locked (self))
     return;
 
   url = g_settings_get_string (self->settings, HL_SETTINGS_UPDATE_URL);
@@ -244,6 +272,7 @@ start (HlUpdateController *self,
   self->automatic = automatic;
   self->cancellable = g_cancellable_new ();
   g_clear_pointer (&self->result, g_free);
+  set_running (self, TRUE);
   hl_updater_run_async (self->updater, self->cancellable, run_done_cb, g_object_ref (self));
   update_actions (self);
 }
@@ -274,7 +303,7 @@ hl_update_controller_rollback (HlUpdateController  *self,
 
   g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), FALSE);
 
-  if (hl_updater_is_running (self->updater) || hl_update_controller_get_locked (self))
+  if (self->running || hl_update_controller_get_locked (self))
     {
       g_set_error_literal (error, HL_UPDATE_ERROR, HL_UPDATE_ERROR_BUSY,
                            hl_update_controller_get_locked (self)
@@ -308,7 +337,7 @@ hl_update_controller_run_due_check (HlUpdateController *self)
   g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), FALSE);
 
   if (!g_settings_get_boolean (self->settings, HL_SETTINGS_AUTO_UPDATE) ||
-      hl_update_controller_get_locked (self) || hl_updater_is_running (self->updater) ||
+      hl_update_controller_get_locked (self) || self->running ||
       hl_library_get_state (self->library) != HL_LIBRARY_STATE_READY)
     return FALSE;
 
@@ -413,11 +442,6 @@ updater_changed_cb (HlUpdateController *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
   else if (g_str_equal (pspec->name, "fraction"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  else if (g_str_equal (pspec->name, "running"))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-      update_actions (self);
-    }
   update_status (self);
 }
 
@@ -523,6 +547,9 @@ hl_update_controller_get_property (GObject    *object,
     case PROP_PREVIOUS_DATE:
       g_value_set_string (value, self->previous_date);
       break;
+    case PROP_SAMPLE:
+      g_value_set_boolean (value, self->sample);
+      break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
       break;
@@ -549,6 +576,7 @@ hl_update_controller_class_init (HlUpdateControllerClass *klass)
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, flags);
   properties[PROP_CONTENT_DATE] = g_param_spec_string ("content-date", NULL, NULL, NULL, flags);
   properties[PROP_PREVIOUS_DATE] = g_param_spec_string ("previous-date", NULL, NULL, NULL, flags);
+  properties[PROP_SAMPLE] = g_param_spec_boolean ("sample", NULL, NULL, FALSE, flags);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -609,7 +637,7 @@ gboolean
 hl_update_controller_get_busy (HlUpdateController *self)
 {
   g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), FALSE);
-  return hl_updater_is_running (self->updater);
+  return self->running;
 }
 
 gboolean
@@ -653,6 +681,20 @@ hl_update_controller_get_previous_date (HlUpdateController *self)
 {
   g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), NULL);
   return self->previous_date;
+}
+
+gboolean
+hl_update_controller_get_previous_sample (HlUpdateController *self)
+{
+  g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), FALSE);
+  return self->previous_sample;
+}
+
+gboolean
+hl_update_controller_get_sample (HlUpdateController *self)
+{
+  g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), FALSE);
+  return self->sample;
 }
 
 const char *

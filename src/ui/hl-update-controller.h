@@ -59,6 +59,9 @@ double              hl_update_controller_get_fraction    (HlUpdateController *se
 /* "YYYY-MM-DD", or NULL when not known (or no previous library). */
 const char         *hl_update_controller_get_content_date  (HlUpdateController *self);
 const char         *hl_update_controller_get_previous_date (HlUpdateController *self);
+/* Whether the library is the sample that comes with the app. */
+gboolean            hl_update_controller_get_sample      (HlUpdateController *self);
+gboolean            hl_update_controller_get_previous_sample (HlUpdateController *self);
 /* One line for people: what is happening, or how the last attempt went. */
 const char         *hl_update_controller_get_status      (HlUpdateController *self);
 HlUpdater          *hl_update_controller_get_updater     (HlUpdateController *self);

@@ -71,14 +71,14 @@ append_freshness (const HlPageContext *ctx,
     return;
 
   g_clear_pointer (&text, g_free);
-  /* TRANSLATORS: %s is a date, %u a number of days */
+  /* TRANSLATORS: %u is a number of days */
   text = g_strdup_printf (PN_ (language,
-                               "These health topics are from %s, more than %u day ago. "
-                               "MedlinePlus may have published newer information since.",
-                               "These health topics are from %s, more than %u days ago. "
-                               "MedlinePlus may have published newer information since.",
+                               "This content is more than %u day old. MedlinePlus may have "
+                               "published newer information since.",
+                               "This content is more than %u days old. MedlinePlus may have "
+                               "published newer information since.",
                                ctx->stale_after_days),
-                          formatted, ctx->stale_after_days);
+                          ctx->stale_after_days);
   g_string_append (out, "<p class=\"notice stale\" role=\"status\">");
   hl_html_append_text (out, text);
   g_string_append (out, "</p>\n");

@@ -624,17 +624,24 @@ hl_update_rollback (const char  *library_path,
 }
 
 char *
-hl_update_dup_previous_date (const char *library_path)
+hl_update_dup_previous_date (const char *library_path,
+                             gboolean   *sample)
 {
   g_autofree char *path = library_path ? g_strdup (library_path) : hl_paths_get_library_path ();
   g_autofree char *previous = hl_library_files_get_previous_path (path);
   g_autoptr(HlTopicStore) store = NULL;
 
+  if (sample != NULL)
+    *sample = FALSE;
   if (!g_file_test (previous, G_FILE_TEST_IS_REGULAR))
     return NULL;
 
   store = hl_topic_store_open (previous, NULL);
-  return store ? hl_content_date_of_store (store) : NULL;
+  if (store == NULL)
+    return NULL;
+  if (sample != NULL)
+    *sample = hl_topic_store_is_sample (store);
+  return hl_content_date_of_store (store);
 }
 
 static void

@@ -78,7 +78,9 @@ guint           hl_updater_get_n_groups       (HlUpdater            *self);
  * library does not open (then nothing changes). */
 gboolean        hl_update_rollback            (const char           *library_path,
                                                GError              **error);
-/* The content date of the previous library, or NULL when there is none. */
-char           *hl_update_dup_previous_date   (const char           *library_path);
+/* The content date of the previous library, or NULL when there is none;
+ * @sample (may be NULL) says whether it is the bundled sample. */
+char           *hl_update_dup_previous_date   (const char           *library_path,
+                                               gboolean             *sample);
 
 G_END_DECLS
