@@ -30,12 +30,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 CURRENT = "2026-11-23"
 NEWER = "2026-11-30"
+NEWEST = "2026-12-01"
 OLDER = "2026-10-01"
 
 # name: (date of the files, which topic file the page links, how it misbehaves)
 SCENARIOS = {
     "current": (CURRENT, "both", None),
     "newer": (NEWER, "both", None),
+    "newest": (NEWEST, "zip", None),
+    "newest-truncated": (NEWEST, "zip", "truncated"),
     "xml-only": (NEWER, "xml", None),
     "slow": (NEWER, "zip", "slow"),
     "missing": (NEWER, "zip", "404"),

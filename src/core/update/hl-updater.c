@@ -290,6 +290,7 @@ import_cb (GObject      *source,
       return;
     }
 
+  set_fraction (self, 1.0);
   self->n_english = hl_medlineplus_importer_get_n_topics (run->importer, "en");
   self->n_spanish = hl_medlineplus_importer_get_n_topics (run->importer, "es");
   self->n_groups = hl_medlineplus_importer_get_n_groups (run->importer);
