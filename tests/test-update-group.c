@@ -9,7 +9,8 @@
  * server on 127.0.0.1 (tests/update-server.py) plays MedlinePlus. The
  * buttons are clicked and the outcome read back from the rows, the library
  * file and the pages. Run in English and, with LANGUAGE=es, in Spanish; with
- * HL_SCREENSHOT_DIR set it also takes screenshots there. */
+ * HL_SCREENSHOT_DIR set it also takes screenshots there (dark with
+ * HL_SCREENSHOT_DARK=1). */
 
 #include "config.h"
 
@@ -147,7 +148,8 @@ screenshot (const char *name)
 
   /* Let the last frames be drawn. */
   wait_ms (400);
-  path = g_strdup_printf ("%s/%s-%s.png", dir, name, hl_language_default ());
+  path = g_strdup_printf ("%s/%s-%s%s.png", dir, name, hl_language_default (),
+                          g_strcmp0 (g_getenv ("HL_SCREENSHOT_DARK"), "1") == 0 ? "-dark" : "");
   command = g_strdup_printf ("import -window root %s", path);
   g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
   g_assert_no_error (error);
@@ -267,6 +269,13 @@ test_sample (void)
 {
   g_autofree char *title = content_title (CURRENT, TRUE);
   GtkWidget *rollback;
+
+  /* Run with LANGUAGE=es, the page speaks Spanish. */
+  if (g_str_equal (hl_language_default (), "es"))
+    {
+      g_assert_cmpstr (_("_Check for Updates"), !=, "_Check for Updates");
+      g_assert_null (strstr (title, "November"));
+    }
 
   g_assert_nonnull (row (title));
   g_assert_cmpstr (adw_action_row_get_subtitle (row (_("Previous Library"))), ==,
@@ -566,6 +575,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   start_server ();
   window_fixture_start ();
+  /* Screenshots of the dark style too. */
+  if (g_strcmp0 (g_getenv ("HL_SCREENSHOT_DARK"), "1") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
   open_preferences ();
 
   g_test_add_func ("/ui/update-group/sample", test_sample);
