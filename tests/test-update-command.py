@@ -12,13 +12,16 @@
 # locked update-url for a mirror), in a D-Bus session of the test's own so
 # that dconf writes only into the test's temporary folder.
 
+import functools
 import hashlib
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -85,6 +88,34 @@ class Site:
         with open(os.path.join(self.dir, "db.d", "locks", "00-site"), "w") as f:
             f.write("/org/phynet/HealthLibrary/%s\n" % key)
         self.compile()
+
+
+class Mirror:
+    """Any web server listing a folder of MedlinePlus files: here Python's own."""
+
+    def __init__(self, folder, files):
+        os.makedirs(folder)
+        date = update_server.NEWEST
+        with open(os.path.join(folder, "mplus_topics_compressed_%s.zip" % date), "wb") as f:
+            f.write(files.topics_zip(date))
+        with open(os.path.join(folder, "mplus_topic_groups_%s.xml" % date), "wb") as f:
+            f.write(files.groups)
+        handler = functools.partial(QuietHandler, directory=folder)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
+
+    def start(self):
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
 
 
 def main():
@@ -260,17 +291,24 @@ def main():
               r.stderr)
         check("and leaves the library", digest(library) == updated)
 
-        # A clinic's mirror, locked by the administrator: the user's address
-        # is not used.
-        site.lock("update-url", "'%s'" % server.url("newest"))
-        gsettings("set", SCHEMA, "update-url", server.url("missing"))
-        writable = gsettings("writable", SCHEMA, "update-url").stdout.strip()
-        check("the locked update-url is not writable", writable == "false", writable)
-        r = run("--update")
-        check("the locked mirror is used", r.returncode == 0 and "December 1, 2026" in r.stdout
-              and server.asked("/newest/xml/mplus_topics_compressed_2026-12-01.zip") == 1,
-              r.stdout + r.stderr)
-        check("the locked mirror's file replaced the library", digest(previous) == updated)
+        # A clinic's mirror: a plain web server's listing of a folder holding
+        # the files, its address locked by the administrator, so that the
+        # user's own address is not used.
+        mirror = Mirror(os.path.join(home, "mirror"), server.files).start()
+        try:
+            site.lock("update-url", "'%s'" % mirror.url)
+            gsettings("set", SCHEMA, "update-url", server.url("missing"))
+            writable = gsettings("writable", SCHEMA, "update-url").stdout.strip()
+            check("the locked update-url is not writable", writable == "false", writable)
+            asked = server.asked("/missing/xml.html")
+            r = run("--update")
+            check("the locked mirror's listing is used", r.returncode == 0 and
+                  "December 1, 2026" in r.stdout, r.stdout + r.stderr)
+            check("the user's address was not asked",
+                  server.asked("/missing/xml.html") == asked, server.requests[-5:])
+            check("the mirror's file replaced the library", digest(previous) == updated)
+        finally:
+            mirror.stop()
     finally:
         server.stop()
 
