@@ -163,8 +163,12 @@ hl_command_line_update (void)
     }
 
   if (settings != NULL)
-    g_settings_set_int64 (settings, HL_SETTINGS_LAST_UPDATE_CHECK,
-                          g_get_real_time () / G_USEC_PER_SEC);
+    {
+      g_settings_set_int64 (settings, HL_SETTINGS_LAST_UPDATE_CHECK,
+                            g_get_real_time () / G_USEC_PER_SEC);
+      /* Written before the process ends. */
+      g_settings_sync ();
+    }
 
   date = format_date (hl_updater_get_offered_date (updater));
   if (update.outcome == HL_UPDATE_RESULT_UP_TO_DATE)

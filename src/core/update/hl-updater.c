@@ -330,6 +330,11 @@ check_download (const char  *path,
   gsize size = mapped ? g_mapped_file_get_length (mapped) : 0;
   gsize start = 0;
 
+  if (size == 0)
+    {
+      g_set_error (error, HL_UPDATE_ERROR, HL_UPDATE_ERROR_TOO_SMALL, _("%s is empty."), uri);
+      return FALSE;
+    }
   if ((goffset) size < min_size)
     {
       g_autofree char *got = g_format_size (size);
