@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (HlUpdateGroup, hl_update_group, HL, UPDATE_GROUP, AdwPrefe
 /* The updates part of the preferences' Library page: "Content as of DATE",
  * Check for Updates with its progress and its outcome, the previous library
  * with Roll Back, and the automatic check. The buttons use the app's actions
- * (app.check-for-updates, app.cancel-update, app.rollback-library). */
+ * (app.check-for-updates, app.cancel-update, app.rollback-library), so the
+ * group must be in one of the app's windows (gtk_window_set_application). */
 GtkWidget *hl_update_group_new (HlUpdateController *controller,
                                 GSettings          *settings);
 
