@@ -201,6 +201,28 @@ hl_library_load (HlLibrary *self)
   hl_library_import_async (self, starter, NULL, NULL, NULL);
 }
 
+gboolean
+hl_library_reopen (HlLibrary  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), FALSE);
+
+  if (self->importing)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_FAILED,
+                   _("Another import is already running. Wait for it to finish "
+                     "and try again."));
+      return FALSE;
+    }
+
+  if (!open_store (self, error))
+    return FALSE;
+
+  /* Ready before and after: said again, so that views take the new store. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  return TRUE;
+}
+
 static void
 hl_library_finalize (GObject *object)
 {

@@ -44,6 +44,11 @@ void            hl_library_import_async      (HlLibrary           *self,
 gboolean        hl_library_import_finish     (HlLibrary           *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+/* Opens the library file again after another part of the app (an update,
+ * a rollback) put a new one in its place; :state is notified even when it
+ * stays READY. On failure the store that was open stays. */
+gboolean        hl_library_reopen            (HlLibrary           *self,
+                                              GError             **error);
 HlLibraryState  hl_library_get_state         (HlLibrary           *self);
 double          hl_library_get_fraction      (HlLibrary           *self);
 const char     *hl_library_get_error_message (HlLibrary           *self);

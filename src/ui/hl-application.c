@@ -16,6 +16,7 @@
 #include "hl-resources.h"
 #include "hl-settings.h"
 #include "hl-topic.h"
+#include "hl-update-controller.h"
 #include "hl-window.h"
 
 struct _HlApplication
@@ -27,6 +28,7 @@ struct _HlApplication
   HlClinicDirectory *clinics;
   HlPageRenderer    *renderer;
   HlUserSession     *user_session;
+  HlUpdateController *updates;
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -53,6 +55,11 @@ static const GOptionEntry option_entries[] = {
   { "clinic", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --handout: the clinic on its header (default: the home-clinic setting)"),
     N_("ID") },
+  { "update", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Bring the library up to the newest MedlinePlus file, from the update address in the "
+       "settings"), NULL },
+  { "rollback", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Go back to the library that the last update or import replaced"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -112,6 +119,10 @@ hl_application_handle_local_options (GApplication *application,
     return hl_command_line_search (query, language);
   if (page != NULL)
     return hl_command_line_page (page, language);
+  if (g_variant_dict_contains (options, "update"))
+    return hl_command_line_update ();
+  if (g_variant_dict_contains (options, "rollback"))
+    return hl_command_line_rollback ();
   if (groups_path != NULL)
     {
       g_printerr ("%s\n", _("--groups is used together with --import."));
@@ -203,6 +214,8 @@ hl_application_startup (GApplication *application)
   self->renderer = hl_page_renderer_new (NULL, self->clinics);
   g_signal_connect_object (self->library, "notify::store",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  self->updates = hl_update_controller_new (self->settings, self->library, self->renderer);
+  hl_update_controller_add_actions (self->updates, G_ACTION_MAP (self));
 
   /* Our scheme must exist before the first web view does. */
   hl_page_scheme_register (webkit_web_context_get_default (), self->renderer);
@@ -257,6 +270,7 @@ hl_application_dispose (GObject *object)
   HlApplication *self = (HlApplication *) object;
 
   g_clear_object (&self->user_session);
+  g_clear_object (&self->updates);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->clinics);
@@ -322,6 +336,13 @@ hl_application_get_clinics (HlApplication *self)
 {
   g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
   return self->clinics;
+}
+
+HlUpdateController *
+hl_application_get_updates (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->updates;
 }
 
 GSettings *

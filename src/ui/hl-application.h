@@ -12,6 +12,7 @@
 #include "hl-library.h"
 #include "hl-page-renderer.h"
 #include "hl-user-session.h"
+#include "hl-update-controller.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,7 @@ GSettings         *hl_application_get_settings  (HlApplication *self);
 /* The basket, bookmarks and history; a kiosk reset calls
  * hl_user_session_forget_everything() on it. */
 HlUserSession     *hl_application_get_user_session (HlApplication *self);
+/* Library updates and their actions (app.check-for-updates…). */
+HlUpdateController *hl_application_get_updates  (HlApplication *self);
 
 G_END_DECLS

@@ -25,5 +25,8 @@ int hl_command_line_handout (const char *uri,
                              gboolean    large_print,
                              const char *out_path,
                              const char *clinic_id);
+/* In hl-command-line-update.c. */
+int hl_command_line_update   (void);
+int hl_command_line_rollback (void);
 
 G_END_DECLS

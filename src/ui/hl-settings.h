@@ -14,3 +14,14 @@
 #define HL_SETTINGS_WINDOW_MAXIMIZED "window-maximized"
 #define HL_SETTINGS_HOME_CLINIC      "home-clinic"
 #define HL_SETTINGS_REMEMBER_HISTORY "remember-history"
+
+/* Library updates (hl-update-controller.c, hl-command-line-update.c). */
+#define HL_SETTINGS_UPDATE_URL        "update-url"
+#define HL_SETTINGS_STALE_AFTER_DAYS  "stale-after-days"
+#define HL_SETTINGS_AUTO_UPDATE       "auto-update"
+#define HL_SETTINGS_LAST_UPDATE_CHECK "last-update-check"
+
+/* The child schema org.phynet.HealthLibrary.lockdown, set by an
+ * administrator. */
+#define HL_SETTINGS_LOCKDOWN                "lockdown"
+#define HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT "disable-import"

@@ -10,7 +10,8 @@
 
 #include "hl-paths.h"
 
-#define USER_DIR_NAME "health-library"
+/* USER_DIR_NAME (config.h) is "health-library", or "health-library-devel" in
+ * the development profile, which keeps its library apart. */
 
 const char *
 hl_paths_get_data_dir (void)
@@ -75,4 +76,19 @@ char *
 hl_paths_find_starter_groups (void)
 {
   return hl_paths_find_data_file ("library/mplus_topic_groups.xml");
+}
+
+char *
+hl_paths_get_cache_dir (void)
+{
+  char *path = g_build_filename (g_get_user_cache_dir (), USER_DIR_NAME, NULL);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_warning ("Could not create the folder “%s”: %s", path, g_strerror (saved_errno));
+    }
+
+  return path;
 }

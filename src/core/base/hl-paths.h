@@ -17,6 +17,9 @@ const char *hl_paths_get_data_dir          (void);
 char       *hl_paths_find_data_file        (const char *relative);
 /* $XDG_DATA_HOME/health-library, created when missing. */
 char       *hl_paths_get_user_dir          (void);
+/* $XDG_CACHE_HOME/health-library, created when missing: downloads in
+ * progress. */
+char       *hl_paths_get_cache_dir         (void);
 /* $XDG_DATA_HOME/health-library/library.db (it may not exist yet). */
 char       *hl_paths_get_library_path      (void);
 /* The bundled starter corpus and group list (NULL when not installed). */

@@ -20,6 +20,7 @@
 #include "hl-paths.h"
 #include "hl-text.h"
 #include "hl-topic.h"
+#include "hl-topic-store.h"
 
 struct _HlMedlinePlusImporter
 {
@@ -30,6 +31,9 @@ struct _HlMedlinePlusImporter
   char                 *library_path;
   gboolean              sample;
   gboolean              sample_set;
+
+  HlImportCheckFunc     check_func;
+  gpointer              check_data;
 
   HlImportProgressFunc  progress_func;
   gpointer              progress_data;
@@ -340,6 +344,20 @@ build_library (HlMedlinePlusImporter  *self,
   return hl_library_writer_finish (library, &self->n_groups, error);
 }
 
+/* Only a library that opens is worth going back to: a damaged one is not
+ * kept as the previous library. */
+static gboolean
+is_good_library (const char *library_path)
+{
+  g_autoptr(HlTopicStore) store = NULL;
+
+  if (!g_file_test (library_path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  store = hl_topic_store_open (library_path, NULL);
+  return store != NULL;
+}
+
 gboolean
 hl_medlineplus_importer_run (HlMedlinePlusImporter  *self,
                              GCancellable           *cancellable,
@@ -364,6 +382,8 @@ hl_medlineplus_importer_run (HlMedlinePlusImporter  *self,
   new_path = hl_library_files_create_new (library_path, error);
   ok = new_path != NULL &&
        build_library (self, new_path, cancellable, error) &&
+       (self->check_func == NULL || self->check_func (self, self->check_data, error)) &&
+       (!is_good_library (library_path) || hl_library_files_keep_previous (library_path, error)) &&
        hl_library_files_replace (new_path, library_path, error);
 
   if (!ok)
@@ -491,6 +511,17 @@ hl_medlineplus_importer_set_sample (HlMedlinePlusImporter *self,
 
   self->sample = !!sample;
   self->sample_set = TRUE;
+}
+
+void
+hl_medlineplus_importer_set_check_func (HlMedlinePlusImporter *self,
+                                        HlImportCheckFunc      func,
+                                        gpointer               user_data)
+{
+  g_return_if_fail (HL_IS_MEDLINEPLUS_IMPORTER (self));
+
+  self->check_func = func;
+  self->check_data = user_data;
 }
 
 void

@@ -18,10 +18,18 @@ G_DECLARE_FINAL_TYPE (HlMedlinePlusImporter, hl_medlineplus_importer, HL, MEDLIN
 typedef void (*HlImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
+/* Called in the import's thread once the new library is complete, before it
+ * replaces the current one, with the figures below already set: FALSE with
+ * an error refuses the file and leaves the current library as it was. */
+typedef gboolean (*HlImportCheckFunc) (HlMedlinePlusImporter  *importer,
+                                       gpointer                user_data,
+                                       GError                **error);
+
 /* Builds a new library from a MedlinePlus health-topic XML file (plain, ZIP
  * or gzip) and a topic-group file, and puts it in place of the current one
  * only when every step succeeded: a failed or cancelled import leaves the
- * current library exactly as it was. */
+ * current library exactly as it was. A current library that opens is kept
+ * beside the new one as the previous library (hl-library-files.h). */
 HlMedlinePlusImporter *hl_medlineplus_importer_new                (const char             *topics_path);
 /* The group list; by default the one installed with the app. */
 void                   hl_medlineplus_importer_set_groups_path    (HlMedlinePlusImporter  *self,
@@ -33,6 +41,9 @@ void                   hl_medlineplus_importer_set_library_path   (HlMedlinePlus
  * Importing the installed starter file sets this by itself. */
 void                   hl_medlineplus_importer_set_sample         (HlMedlinePlusImporter  *self,
                                                                    gboolean                sample);
+void                   hl_medlineplus_importer_set_check_func     (HlMedlinePlusImporter  *self,
+                                                                   HlImportCheckFunc       func,
+                                                                   gpointer                user_data);
 /* With run_async() the function is called in the caller's main context. */
 void                   hl_medlineplus_importer_set_progress_func  (HlMedlinePlusImporter  *self,
                                                                    HlImportProgressFunc    func,

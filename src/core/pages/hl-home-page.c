@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "hl-content-date.h"
 #include "hl-html.h"
 #include "hl-home-page.h"
 
@@ -75,6 +76,47 @@ append_recent (const HlPageContext *ctx,
   g_string_append (out, "</ul>\n</section>\n");
 }
 
+/* "Content as of …", and a calm word when that is long ago. The sample
+ * library has its own notice. */
+static void
+append_freshness (const HlPageContext *ctx,
+                  GString             *out,
+                  const char          *language)
+{
+  g_autofree char *date = hl_content_date_of_store (ctx->store);
+  g_autofree char *formatted = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (date == NULL)
+    return;
+
+  formatted = hl_page_format_date (date, language);
+  /* TRANSLATORS: %s is a date */
+  text = g_strdup_printf (P_ (language, "Content as of %s"), formatted);
+  g_string_append (out, "<p class=\"content-date\">");
+  hl_html_append_text (out, text);
+  g_string_append (out, "</p>\n");
+
+  now = g_date_time_new_now_local ();
+  if (hl_topic_store_is_sample (ctx->store) ||
+      !hl_content_date_is_stale (date, ctx->stale_after_days, now))
+    return;
+
+  g_clear_pointer (&text, g_free);
+  /* TRANSLATORS: %u is a number of days */
+  text = g_strdup_printf (PN_ (language,
+                               "This content is more than %u day old. MedlinePlus may have "
+                               "published newer information since.",
+                               "This content is more than %u days old. MedlinePlus may have "
+                               "published newer information since.",
+                               ctx->stale_after_days),
+                          ctx->stale_after_days);
+  g_string_append (out, "<p class=\"notice stale\" role=\"status\">");
+  hl_html_append_text (out, text);
+  g_string_append (out, "</p>\n");
+}
+
 char *
 hl_home_page_render (const HlPageContext  *ctx,
                      GHashTable           *params,
@@ -108,6 +150,7 @@ hl_home_page_render (const HlPageContext  *ctx,
   hl_html_append_text (out, P_ (language, "Trusted health information from MedlinePlus, in English and "
                               "Spanish. Choose a topic group, or search for a topic."));
   g_string_append (out, "</p>\n");
+  append_freshness (ctx, out, language);
   if (ctx->clinics != NULL && hl_clinic_directory_get_helpline (ctx->clinics) != NULL)
     {
       g_string_append (out, "<p class=\"callout\">");

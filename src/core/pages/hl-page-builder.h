@@ -29,6 +29,7 @@ typedef struct
   const char        *language;    /* for pages that name none: "en" or "es" */
   GBytes            *stylesheet;  /* page.css */
   GListModel        *recent;      /* HlTopicRef the user read last, or NULL */
+  guint              stale_after_days;  /* the home page says when content is older; 0: never */
 } HlPageContext;
 
 /* Starts the document: head with its one stylesheet, the organization's

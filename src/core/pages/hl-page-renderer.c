@@ -61,6 +61,7 @@ hl_page_renderer_init (HlPageRenderer *self)
 {
   self->language = g_strdup ("en");
   self->ctx.language = self->language;
+  self->ctx.stale_after_days = HL_PAGE_STALE_AFTER_DAYS;
   self->ctx.stylesheet = g_resource_lookup_data (hl_pages_get_resource (),
                                              "/org/phynet/HealthLibrary/pages/page.css",
                                              G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -111,6 +112,23 @@ hl_page_renderer_set_recent_topics (HlPageRenderer *self,
   g_return_if_fail (topics == NULL || G_IS_LIST_MODEL (topics));
 
   g_set_object (&self->ctx.recent, topics);
+}
+
+void
+hl_page_renderer_set_stale_after_days (HlPageRenderer *self,
+                                       guint           days)
+{
+  g_return_if_fail (HL_IS_PAGE_RENDERER (self));
+
+  self->ctx.stale_after_days = days;
+}
+
+guint
+hl_page_renderer_get_stale_after_days (HlPageRenderer *self)
+{
+  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), 0);
+
+  return self->ctx.stale_after_days;
 }
 
 void

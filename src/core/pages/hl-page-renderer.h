@@ -38,6 +38,12 @@ HlClinicDirectory *hl_page_renderer_get_clinics (HlPageRenderer    *self);
  * page's Recently Viewed; NULL or empty for none. */
 void            hl_page_renderer_set_recent_topics (HlPageRenderer *self,
                                                     GListModel     *topics);
+/* The home page says so when the content is older than this many days
+ * (by default HL_PAGE_STALE_AFTER_DAYS); 0 never does. */
+#define HL_PAGE_STALE_AFTER_DAYS 30
+void            hl_page_renderer_set_stale_after_days (HlPageRenderer *self,
+                                                       guint           days);
+guint           hl_page_renderer_get_stale_after_days (HlPageRenderer *self);
 /* The content language for pages that do not name one ("en" or "es"). */
 void            hl_page_renderer_set_language   (HlPageRenderer    *self,
                                                  const char        *language);

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/file.h>
@@ -178,3 +179,122 @@ hl_library_files_discard (const char *new_path)
     }
 }
 
+
+char *
+hl_library_files_get_previous_path (const char *library_path)
+{
+  g_return_val_if_fail (library_path != NULL, NULL);
+
+  return g_strconcat (library_path, ".previous", NULL);
+}
+
+/* A library's log and index files belong to one file: they go before the
+ * file takes another name. */
+static void
+remove_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static gboolean
+set_save_error (GError **error)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* @to becomes a second name of @from; where links are not possible, a copy. */
+static gboolean
+link_or_copy (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GError) copy_error = NULL;
+
+  g_unlink (to);
+  if (link (from, to) == 0)
+    return TRUE;
+  if (errno != EPERM && errno != ENOTSUP && errno != EXDEV && errno != EMLINK)
+    return set_save_error (error);
+
+  source = g_file_new_for_path (from);
+  destination = g_file_new_for_path (to);
+  if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &copy_error))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
+                   copy_error->message);
+      return FALSE;
+    }
+
+  return sync_path (to, FALSE, error);
+}
+
+/* The temporary names start like an import's new file, so that the next
+ * lock clears what a killed process left. */
+gboolean
+hl_library_files_keep_previous (const char  *library_path,
+                                GError     **error)
+{
+  g_autofree char *previous = hl_library_files_get_previous_path (library_path);
+  g_autofree char *staged = g_strconcat (library_path, ".import-previous", NULL);
+  g_autofree char *dir = g_path_get_dirname (library_path);
+
+  if (!link_or_copy (library_path, staged, error))
+    return FALSE;
+
+  remove_side_files (previous);
+  if (g_rename (staged, previous) != 0)
+    {
+      set_save_error (error);
+      g_unlink (staged);
+      return FALSE;
+    }
+
+  return sync_path (dir, TRUE, error);
+}
+
+gboolean
+hl_library_files_swap_previous (const char  *library_path,
+                                GError     **error)
+{
+  g_autofree char *previous = hl_library_files_get_previous_path (library_path);
+  g_autofree char *staged = g_strconcat (library_path, ".import-rollback", NULL);
+  g_autofree char *dir = g_path_get_dirname (library_path);
+  gboolean had_library = g_file_test (library_path, G_FILE_TEST_EXISTS);
+
+  if (!g_file_test (previous, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, HL_ERROR, HL_ERROR_NOT_FOUND,
+                           _("There is no previous library to go back to."));
+      return FALSE;
+    }
+
+  if (had_library && !link_or_copy (library_path, staged, error))
+    return FALSE;
+
+  remove_side_files (library_path);
+  remove_side_files (previous);
+  if (g_rename (previous, library_path) != 0)
+    {
+      set_save_error (error);
+      g_unlink (staged);
+      return FALSE;
+    }
+
+  if (had_library && g_rename (staged, previous) != 0)
+    {
+      /* The rollback itself worked; only the way forward again is lost. */
+      g_unlink (staged);
+    }
+
+  return sync_path (dir, TRUE, error);
+}

@@ -29,4 +29,17 @@ gboolean  hl_library_files_replace    (const char  *new_path,
 /* Deletes a new file (and its journal files) that will not be used. */
 void      hl_library_files_discard    (const char  *new_path);
 
+/* The library an import replaced is kept beside it, as
+ * "library.db.previous", so that it can be brought back. */
+char     *hl_library_files_get_previous_path (const char  *library_path);
+/* Under the lock, just before hl_library_files_replace(): the current
+ * library also becomes the previous one (a second name for the same file:
+ * nothing is copied), in place of an older previous library. */
+gboolean  hl_library_files_keep_previous     (const char  *library_path,
+                                              GError     **error);
+/* Under the lock: the previous library becomes the library, and the library
+ * the previous one, so that going back can itself be undone. */
+gboolean  hl_library_files_swap_previous     (const char  *library_path,
+                                              GError     **error);
+
 G_END_DECLS
