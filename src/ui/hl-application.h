@@ -9,7 +9,9 @@
 #include <adwaita.h>
 
 #include "hl-clinic-directory.h"
+#include "hl-import-job.h"
 #include "hl-library.h"
+#include "hl-lockdown.h"
 #include "hl-page-renderer.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,8 @@ HlPageRenderer    *hl_application_get_renderer  (HlApplication *self);
 /* NULL when the directory file could not be read. */
 HlClinicDirectory *hl_application_get_clinics   (HlApplication *self);
 GSettings         *hl_application_get_settings  (HlApplication *self);
+HlLockdown        *hl_application_get_lockdown  (HlApplication *self);
+/* Imports asked for from the windows, one at a time. */
+HlImportJob       *hl_application_get_import_job (HlApplication *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hl-medlineplus-importer.h"
 #include "hl-page-renderer.h"
 #include "hl-paths.h"
+#include "hl-settings.h"
 #include "hl-topic-store.h"
 
 #include "hl-command-line.h"
@@ -167,6 +168,24 @@ hl_command_line_search (const char *query,
   return 0;
 }
 
+/* The home-clinic setting, as the app reads it; NULL when the schema is not
+ * installed (a command run from a bare build tree). */
+static char *
+dup_home_clinic (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, HL_SETTINGS_HOME_CLINIC);
+}
+
 int
 hl_command_line_page (const char *uri,
                       const char *language)
@@ -175,6 +194,7 @@ hl_command_line_page (const char *uri,
   g_autoptr(HlTopicStore) store = open_store (&error);
   g_autoptr(HlClinicDirectory) clinics = NULL;
   g_autoptr(HlPageRenderer) renderer = NULL;
+  g_autofree char *home_clinic = NULL;
   g_autofree char *html = NULL;
 
   if (store == NULL)
@@ -193,6 +213,9 @@ hl_command_line_page (const char *uri,
 
   renderer = hl_page_renderer_new (store, clinics);
   hl_page_renderer_set_language (renderer, language);
+  /* The page as this computer's app would show and print it. */
+  home_clinic = dup_home_clinic ();
+  hl_page_renderer_set_home_clinic (renderer, home_clinic);
   html = hl_page_renderer_render (renderer, uri, &error);
   if (html == NULL)
     {

@@ -6,9 +6,19 @@
 
 #pragma once
 
-/* Keys of the org.phynet.HealthLibrary schema. */
+/* Keys of the org.phynet.HealthLibrary schema. README.md documents each of
+ * them with its values: administrators script them. */
 #define HL_SETTINGS_CONTENT_LANGUAGE "content-language"
 #define HL_SETTINGS_ZOOM_LEVEL       "zoom-level"
+#define HL_SETTINGS_COLOR_SCHEME     "color-scheme"
+#define HL_SETTINGS_HOME_CLINIC      "home-clinic"
 #define HL_SETTINGS_WINDOW_WIDTH     "window-width"
 #define HL_SETTINGS_WINDOW_HEIGHT    "window-height"
 #define HL_SETTINGS_WINDOW_MAXIMIZED "window-maximized"
+
+/* The lockdown child schema, org.phynet.HealthLibrary.lockdown: what an
+ * administrator turns off. */
+#define HL_SETTINGS_LOCKDOWN                "lockdown"
+#define HL_LOCKDOWN_DISABLE_IMPORT          "disable-import"
+#define HL_LOCKDOWN_DISABLE_PRINTING        "disable-printing"
+#define HL_LOCKDOWN_DISABLE_EXTERNAL_LINKS  "disable-external-links"
