@@ -115,10 +115,14 @@ test_printed_pages (HlPageFixture *fixture,
       hl_test_assert_valid_page (uri, html);
       hl_test_assert_contains (uri, handout, "<strong>PhyNet Health</strong>");
       hl_test_assert_contains (uri, handout, "(903) 212-7500");
-      /* Name and town, and no fact the directory does not have. */
+      /* Name and town, in the page's language, and no fact the directory
+       * does not have. */
       hl_test_assert_contains (uri, handout,
-                               "<p class=\"handout-clinic\"><span class=\"label\">Your clinic:</span> "
-                               "Kilgore, Kilgore, TX</p>");
+                               g_str_equal (uri, "hl://topic/3062")
+                                 ? "<p class=\"handout-clinic\"><span class=\"label\">Su clínica:</span> "
+                                   "Kilgore, Kilgore, TX</p>"
+                                 : "<p class=\"handout-clinic\"><span class=\"label\">Your clinic:</span> "
+                                   "Kilgore, Kilgore, TX</p>");
       hl_test_assert_lacks (uri, handout, " · ");
     }
 }

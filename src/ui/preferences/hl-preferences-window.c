@@ -213,9 +213,9 @@ dup_clinic_label (HlClinic *clinic)
 {
   g_autofree char *place = hl_clinic_dup_place (clinic);
 
+  /* The list shows little of a long label: its town is in the facts below. */
   if (g_str_equal (hl_clinic_get_id (clinic), "home-office"))
-    /* TRANSLATORS: %s is a town, such as "Longview, TX" */
-    return g_strdup_printf (_("Home office (%s)"), place);
+    return g_strdup (_("Home office"));
   if (g_strcmp0 (hl_clinic_get_name (clinic), hl_clinic_get_city (clinic)) == 0)
     return g_steal_pointer (&place);
 
@@ -250,6 +250,8 @@ add_fact_row (HlPreferencesWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (label, "dim-label");
@@ -283,7 +285,13 @@ update_clinic_facts (HlPreferencesWindow *self)
   add_fact_row (self, _("Name"), hl_clinic_get_name (clinic));
   add_fact_row (self, _("Town"), place);
   if (hl_clinic_get_address (clinic) != NULL)
-    add_fact_row (self, _("Address"), hl_clinic_get_address (clinic));
+    {
+      const char *postal = hl_clinic_get_postal_code (clinic);
+      g_autofree char *address = g_strdup_printf ("%s\n%s%s%s", hl_clinic_get_address (clinic),
+                                                  place, postal ? " " : "", postal ? postal : "");
+
+      add_fact_row (self, _("Address"), address);
+    }
   if (hl_clinic_get_phone (clinic) != NULL)
     add_fact_row (self, _("Phone"), hl_clinic_get_phone (clinic));
   if (hl_clinic_get_hours (clinic) != NULL)
