@@ -24,6 +24,7 @@ struct _HlLibraryPage
   GtkLabel             *date_label;
   GtkLabel             *contents_label;
   GtkLabel             *size_label;
+  AdwPreferencesGroup  *update_group;
   AdwActionRow         *import_row;
   AdwActionRow         *progress_row;
   GtkProgressBar       *progress_bar;
@@ -106,6 +107,11 @@ update_state (HlLibraryPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->import_row), !locked);
   gtk_widget_set_visible (GTK_WIDGET (self->restore_row), !locked);
   gtk_widget_set_visible (GTK_WIDGET (self->locked_row), locked);
+  adw_preferences_group_set_description (self->update_group,
+                                         locked ? NULL : _("Download the current health topic file "
+                                                           "from medlineplus.gov/xml.html, then "
+                                                           "import it here. The library in use stays "
+                                                           "until the new one is complete."));
   if (locked)
     gtk_widget_set_visible (GTK_WIDGET (self->error_row), FALSE);
 
@@ -161,12 +167,16 @@ job_finished_cb (HlLibraryPage *self,
                  int            outcome,
                  const char    *message)
 {
-  if (outcome == HL_IMPORT_OUTCOME_FAILED)
-    show_error (self, message);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->error_row), FALSE);
-
   update_state (self);
+  if (outcome == HL_IMPORT_OUTCOME_FAILED)
+    {
+      /* The message is in the row, in full; the toast points there. */
+      show_error (self, message);
+      show_toast (self, _("The file could not be imported. The library has not changed."));
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_row), FALSE);
   show_toast (self, message);
 }
 
@@ -357,6 +367,7 @@ hl_library_page_class_init (HlLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, contents_label);
   gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, size_label);
+  gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, update_group);
   gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, import_row);
   gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, progress_row);
   gtk_widget_class_bind_template_child (widget_class, HlLibraryPage, progress_bar);
