@@ -266,3 +266,72 @@ run_app_binary (const char * const *args)
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 }
+
+GSettings *
+app_settings (void)
+{
+  return hl_application_get_settings (fixture_app ());
+}
+
+HlLibrary *
+app_library (void)
+{
+  return hl_application_get_library (fixture_app ());
+}
+
+HlImportJob *
+app_import_job (void)
+{
+  return hl_application_get_import_job (fixture_app ());
+}
+
+GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+go_home (void)
+{
+  g_autofree char *uri = g_strdup_printf ("hl://home?lang=%s",
+                                          hl_window_get_content_language (fixture_window ()));
+
+  hl_window_open_uri (fixture_window (), uri);
+  wait_until (loaded, NULL, "the home page");
+}
+
+gboolean
+page_has (gpointer data)
+{
+  g_autofree char *html = NULL;
+
+  if (webkit_web_view_is_loading (web_view ()))
+    return FALSE;
+  html = dup_page_html ();
+  return strstr (html, data) != NULL;
+}
+
+gboolean
+page_lacks (gpointer data)
+{
+  g_autofree char *html = NULL;
+
+  if (webkit_web_view_is_loading (web_view ()))
+    return FALSE;
+  html = dup_page_html ();
+  return strstr (html, data) == NULL;
+}

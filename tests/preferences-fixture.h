@@ -40,4 +40,16 @@ const char          *app_binary           (void);
  * status must be 0. */
 void                 run_app_binary       (const char * const  *args);
 
+GSettings           *app_settings         (void);
+HlLibrary           *app_library          (void);
+HlImportJob         *app_import_job       (void);
+GtkWidget           *find_widget_of_type  (GtkWidget           *root,
+                                           GType                type);
+/* Shows the home page in the window's content language. */
+void                 go_home              (void);
+/* Conditions for wait_until(): the page shown, loaded, holds @data (a
+ * string) or not. */
+gboolean             page_has             (gpointer             data);
+gboolean             page_lacks           (gpointer             data);
+
 G_END_DECLS

@@ -5,10 +5,10 @@
  */
 
 /* The preferences in the real window: they open from the menu and
- * Ctrl+comma, every row changes its key and the window shows it at once,
+ * Ctrl+comma, every row changes its key and the window shows it at once, and
  * the values survive a restart (a keyfile in the test's own home, started
- * again in a new process), and the library is imported, refused, cancelled
- * and restored from the window, and followed when another process imports. */
+ * again in a new process). The Library page is tested in
+ * test-preferences-library.c. */
 
 #include "config.h"
 
@@ -21,58 +21,6 @@
 #include "hl-settings.h"
 #include "preferences-fixture.h"
 #include "test-util.h"
-
-/* Topics in the corpus made for the import tests. */
-#define BIG_TOPICS 1500
-
-static char *big_corpus;
-
-static GSettings *
-settings (void)
-{
-  return hl_application_get_settings (fixture_app ());
-}
-
-static HlLibrary *
-library (void)
-{
-  return hl_application_get_library (fixture_app ());
-}
-
-static HlImportJob *
-import_job (void)
-{
-  return hl_application_get_import_job (fixture_app ());
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-go_home (void)
-{
-  g_autofree char *uri = g_strdup_printf ("hl://home?lang=%s",
-                                          hl_window_get_content_language (fixture_window ()));
-
-  hl_window_open_uri (fixture_window (), uri);
-  wait_until (loaded, NULL, "the home page");
-}
 
 /* Opening */
 
@@ -163,7 +111,7 @@ language_is (gpointer data)
 static char *
 key_string (const char *key)
 {
-  return g_settings_get_string (settings (), key);
+  return g_settings_get_string (app_settings (), key);
 }
 
 static void
@@ -224,7 +172,7 @@ static void
 assert_zoom (GtkRange *scale,
              double    level)
 {
-  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), HL_SETTINGS_ZOOM_LEVEL),
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (app_settings (), HL_SETTINGS_ZOOM_LEVEL),
                                   level, 0.001);
   wait_until (zoom_is, &level, "the view's zoom");
   g_assert_cmpfloat_with_epsilon (gtk_range_get_value (scale), level, 0.001);
@@ -259,7 +207,7 @@ test_text_size (void)
   /* Below 100 % (Ctrl+minus) the row shows its smallest step and does not
    * write it back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.zoom-out", NULL);
-  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (), HL_SETTINGS_ZOOM_LEVEL),
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (app_settings (), HL_SETTINGS_ZOOM_LEVEL),
                                   1.0 / 1.1, 0.001);
   g_assert_cmpfloat (gtk_range_get_value (scale), ==, 1.0);
   gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.zoom-reset", NULL);
@@ -336,28 +284,6 @@ model_position (GListModel *model,
     }
 
   g_error ("No “%s” in the list", text);
-}
-
-static gboolean
-page_has (gpointer data)
-{
-  g_autofree char *html = NULL;
-
-  if (webkit_web_view_is_loading (web_view ()))
-    return FALSE;
-  html = dup_page_html ();
-  return strstr (html, data) != NULL;
-}
-
-static gboolean
-page_lacks (gpointer data)
-{
-  g_autofree char *html = NULL;
-
-  if (webkit_web_view_is_loading (web_view ()))
-    return FALSE;
-  html = dup_page_html ();
-  return strstr (html, data) == NULL;
 }
 
 static void
@@ -451,7 +377,7 @@ test_home_clinic (void)
   /* A clinic the directory no longer has is none: the row says so and
    * leaves the value as the administrator wrote it. */
   go_home ();
-  g_settings_set_string (settings (), HL_SETTINGS_HOME_CLINIC, "dallas");
+  g_settings_set_string (app_settings (), HL_SETTINGS_HOME_CLINIC, "dallas");
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   g_clear_pointer (&value, g_free);
   value = key_string (HL_SETTINGS_HOME_CLINIC);
@@ -544,389 +470,11 @@ test_restart (void)
   g_assert_nonnull (strstr (out, "ok 1 /ui/preferences/after-restart"));
 
   /* The next cases start from the defaults. */
-  g_settings_reset (settings (), HL_SETTINGS_CONTENT_LANGUAGE);
-  g_settings_reset (settings (), HL_SETTINGS_ZOOM_LEVEL);
-  g_settings_reset (settings (), HL_SETTINGS_COLOR_SCHEME);
-  g_settings_reset (settings (), HL_SETTINGS_HOME_CLINIC);
+  g_settings_reset (app_settings (), HL_SETTINGS_CONTENT_LANGUAGE);
+  g_settings_reset (app_settings (), HL_SETTINGS_ZOOM_LEVEL);
+  g_settings_reset (app_settings (), HL_SETTINGS_COLOR_SCHEME);
+  g_settings_reset (app_settings (), HL_SETTINGS_HOME_CLINIC);
   wait_until (language_is, "en", "the window in English");
-}
-
-/* The library */
-
-static char *
-generate_corpus (guint n_topics)
-{
-  g_autofree char *python = g_find_program_in_path ("python3");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-corpus.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n_topics);
-  char *out = g_build_filename (window_fixture_prepare_home (), "mplus_topics_big.xml", NULL);
-  const char *argv[] = { python, script, "--topics", count, "--quiet", "--out", out, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  /* python3 is in build-aux/debian-packages.txt. */
-  g_assert_nonnull (python);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
-                &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
-
-typedef struct
-{
-  gboolean  finished;
-  int       outcome;
-  char     *message;
-  guint     n_progress;     /* reports strictly between 0 and 1 */
-  gboolean  progress_shown; /* the row showed them */
-  gboolean  cancel;         /* cancel at the first report */
-  GtkWidget *page;
-} Watch;
-
-static void
-watch_finished_cb (HlImportJob *job,
-                   int          outcome,
-                   const char  *message,
-                   Watch       *watch)
-{
-  watch->finished = TRUE;
-  watch->outcome = outcome;
-  g_free (watch->message);
-  watch->message = g_strdup (message);
-}
-
-static GtkWidget *
-progress_row (GtkWidget *page)
-{
-  return GTK_WIDGET (find_pref_row (page, _("Importing…")));
-}
-
-static void
-watch_fraction_cb (HlImportJob *job,
-                   GParamSpec  *pspec,
-                   Watch       *watch)
-{
-  double fraction = hl_import_job_get_fraction (job);
-  GtkWidget *row = progress_row (watch->page);
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (find_widget_of_type (row, GTK_TYPE_PROGRESS_BAR));
-
-  if (fraction <= 0 || fraction >= 1)
-    return;
-
-  watch->n_progress++;
-  if (gtk_widget_get_visible (row) && gtk_progress_bar_get_fraction (bar) > 0)
-    watch->progress_shown = TRUE;
-
-  /* A person presses Cancel midway. */
-  if (watch->cancel)
-    {
-      GtkWidget *cancel = find_widget_of_type (row, GTK_TYPE_BUTTON);
-
-      g_assert_nonnull (cancel);
-      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, _("_Cancel"));
-      g_assert_true (gtk_widget_is_sensitive (cancel));
-      watch->cancel = FALSE;
-      g_signal_emit_by_name (cancel, "clicked");
-    }
-}
-
-static gboolean
-watch_done (gpointer data)
-{
-  return ((Watch *) data)->finished;
-}
-
-/* Imports @path through the page's action, as the file chooser does. */
-static void
-import_from_window (HlPreferencesWindow *prefs,
-                    const char          *path,
-                    Watch               *watch)
-{
-  GtkWidget *page = GTK_WIDGET (hl_preferences_window_get_library_page (prefs));
-  gulong finished_id, fraction_id;
-
-  watch->page = page;
-  finished_id = g_signal_connect (import_job (), "finished", G_CALLBACK (watch_finished_cb), watch);
-  fraction_id = g_signal_connect (import_job (), "notify::fraction", G_CALLBACK (watch_fraction_cb),
-                                  watch);
-
-  g_assert_true (gtk_widget_activate_action (page, "library.import-file", "s", path));
-  /* The window goes on working while the file is read. */
-  g_assert_true (hl_import_job_get_running (import_job ()));
-  g_assert_true (gtk_widget_get_visible (progress_row (page)));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_pref_row (page, _("_Import a File…")))));
-
-  wait_until (watch_done, watch, "the import to finish");
-  g_signal_handler_disconnect (import_job (), finished_id);
-  g_signal_handler_disconnect (import_job (), fraction_id);
-
-  g_assert_false (hl_import_job_get_running (import_job ()));
-  g_assert_false (gtk_widget_get_visible (progress_row (page)));
-}
-
-static char *
-library_path (void)
-{
-  return hl_paths_get_library_path ();
-}
-
-static void
-test_import (void)
-{
-  HlPreferencesWindow *prefs = open_preferences ();
-  GtkWidget *page = GTK_WIDGET (hl_preferences_window_get_library_page (prefs));
-  HlTopicStore *store;
-  Watch watch = { 0, };
-  g_autofree char *toast = NULL;
-  g_autofree char *expected = NULL;
-
-  go_home ();
-  g_assert_true (hl_topic_store_is_sample (hl_library_get_store (library ())));
-  g_assert_false (has_row ("Brain and Nerves"));
-
-  import_from_window (prefs, big_corpus, &watch);
-  g_assert_cmpint (watch.outcome, ==, HL_IMPORT_OUTCOME_DONE);
-  g_assert_cmpuint (watch.n_progress, >=, 1);
-  g_assert_true (watch.progress_shown);
-
-  /* The new library is in use, with no restart. */
-  store = hl_library_get_store (library ());
-  g_assert_false (hl_topic_store_is_sample (store));
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, BIG_TOPICS);
-  g_assert_cmpstr (hl_topic_store_get_meta (store, "source"), ==, "mplus_topics_big.xml");
-
-  /* A toast says what came in. */
-  expected = g_strdup_printf ("Imported “mplus_topics_big.xml”: %u English topics",
-                              hl_topic_store_count_topics (store, "en"));
-  g_assert_true (g_str_has_prefix (watch.message, expected));
-  toast = wait_for_toast (GTK_WIDGET (prefs), expected);
-
-  /* The sidebar, the page shown and the preferences follow. */
-  wait_until (has_row, "Brain and Nerves", "the new library's groups in the sidebar");
-  wait_until (page_lacks, "This is the sample library", "the home page of the new library");
-  {
-    g_autofree char *count = g_strdup_printf ("%u topics in English",
-                                              hl_topic_store_count_topics (store, "en"));
-
-    wait_until (page_has, count, "the new library's figures on the home page");
-  }
-  g_assert_nonnull (find_pref_row (page, _("MedlinePlus date")));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_pref_row (page, _("The file could not be imported")))));
-
-  close_preferences (prefs);
-  g_free (watch.message);
-}
-
-static void
-test_import_malformed (void)
-{
-  HlPreferencesWindow *prefs = open_preferences ();
-  GtkWidget *page = GTK_WIDGET (hl_preferences_window_get_library_page (prefs));
-  g_autofree char *bad = hl_test_malformed_path ("unescaped-lt.xml");
-  g_autofree char *path = library_path ();
-  g_autoptr(GBytes) before = hl_test_read_bytes (path);
-  HlTopicStore *store = hl_library_get_store (library ());
-  AdwActionRow *error_row;
-  Watch watch = { 0, };
-  g_autofree char *toast = NULL;
-
-  import_from_window (prefs, bad, &watch);
-  g_assert_cmpint (watch.outcome, ==, HL_IMPORT_OUTCOME_FAILED);
-
-  /* The core's one line: the file and the line. */
-  g_test_message ("%s", watch.message);
-  g_assert_nonnull (strstr (watch.message, "unescaped-lt.xml"));
-  g_assert_nonnull (strstr (watch.message, "line 515"));
-  error_row = ADW_ACTION_ROW (find_pref_row (page, _("The file could not be imported")));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_row)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (error_row), ==, watch.message);
-  toast = wait_for_toast (GTK_WIDGET (prefs),
-                         _("The file could not be imported. The library has not changed."));
-
-  /* Nothing changed: the same library, byte for byte, still in use. */
-  g_assert_true (hl_library_get_store (library ()) == store);
-  {
-    g_autoptr(GBytes) after = hl_test_read_bytes (path);
-
-    g_assert_true (g_bytes_equal (before, after));
-  }
-  g_assert_true (has_row ("Brain and Nerves"));
-
-  close_preferences (prefs);
-  g_free (watch.message);
-}
-
-static void
-test_import_cancel (void)
-{
-  HlPreferencesWindow *prefs = open_preferences ();
-  g_autofree char *path = library_path ();
-  g_autoptr(GBytes) before = hl_test_read_bytes (path);
-  HlTopicStore *store = hl_library_get_store (library ());
-  g_autofree char *again = g_build_filename (window_fixture_prepare_home (), "mplus_topics_again.xml",
-                                             NULL);
-  Watch watch = { 0, };
-
-  /* Another file than the one in use, so that a finished import would show. */
-  g_assert_cmpint (link (big_corpus, again), ==, 0);
-  watch.cancel = TRUE;
-  import_from_window (prefs, again, &watch);
-
-  g_assert_cmpint (watch.outcome, ==, HL_IMPORT_OUTCOME_CANCELLED);
-  g_assert_cmpuint (watch.n_progress, >=, 1);
-  g_free (wait_for_toast (GTK_WIDGET (prefs), _("The import was cancelled. The library has not changed.")));
-
-  g_assert_true (hl_library_get_store (library ()) == store);
-  g_assert_cmpstr (hl_topic_store_get_meta (store, "source"), ==, "mplus_topics_big.xml");
-  {
-    g_autoptr(GBytes) after = hl_test_read_bytes (path);
-
-    g_assert_true (g_bytes_equal (before, after));
-  }
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-
-    g_assert_cmpuint (hl_test_count_leftovers (dir), ==, 0);
-  }
-
-  close_preferences (prefs);
-  g_unlink (again);
-  g_free (watch.message);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  AdwMessageDialog *dialog = find_message_dialog ();
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static void
-test_restore_sample (void)
-{
-  HlPreferencesWindow *prefs = open_preferences ();
-  GtkWidget *page = GTK_WIDGET (hl_preferences_window_get_library_page (prefs));
-  HlTopicStore *store = hl_library_get_store (library ());
-  AdwMessageDialog *dialog;
-  gulong finished_id;
-  Watch watch = { 0, };
-
-  /* It asks first, and says what would go. */
-  g_assert_true (gtk_widget_activate_action (page, "library.restore-sample", NULL));
-  wait_until (dialog_shown, NULL, "the confirmation");
-  dialog = find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Restore the Sample Library?"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "mplus_topics_big.xml"));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (prefs));
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (200);
-  g_assert_false (hl_import_job_get_running (import_job ()));
-  g_assert_true (hl_library_get_store (library ()) == store);
-
-  /* Confirmed: the sample is back, and the window shows it. */
-  g_assert_true (gtk_widget_activate_action (page, "library.restore-sample", NULL));
-  wait_until (dialog_shown, NULL, "the confirmation");
-  dialog = find_message_dialog ();
-  finished_id = g_signal_connect (import_job (), "finished", G_CALLBACK (watch_finished_cb), &watch);
-  adw_message_dialog_response (dialog, "restore");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (watch_done, &watch, "the sample library");
-  g_signal_handler_disconnect (import_job (), finished_id);
-
-  g_assert_cmpint (watch.outcome, ==, HL_IMPORT_OUTCOME_DONE);
-  g_assert_true (g_str_has_prefix (watch.message, "The sample library is back: 39 English topics"));
-  g_assert_true (hl_topic_store_is_sample (hl_library_get_store (library ())));
-  wait_until (page_has, "This is the sample library", "the sample's home page");
-  g_assert_false (has_row ("Brain and Nerves"));
-
-  close_preferences (prefs);
-  g_free (watch.message);
-}
-
-static guint n_loads;
-
-static void
-load_finished_cb (WebKitWebView   *view,
-                  WebKitLoadEvent  event)
-{
-  if (event == WEBKIT_LOAD_FINISHED)
-    n_loads++;
-}
-
-static gboolean
-library_has_topics (gpointer data)
-{
-  HlTopicStore *store = hl_library_get_store (library ());
-
-  return store != NULL && hl_topic_store_count_topics (store, NULL) == GPOINTER_TO_UINT (data);
-}
-
-/* An import made in a terminal while the app runs: the window switches to
- * it by itself. */
-static void
-test_other_process_import (void)
-{
-  g_autofree char *letters = g_test_build_filename (G_TEST_DIST, "data", "index-letters.xml", NULL);
-  g_autofree char *starter = hl_test_starter_path ();
-  g_autofree char *toast = NULL;
-  HlTopicStore *before = hl_library_get_store (library ());
-  gulong id;
-
-  hl_window_open_uri (fixture_window (), "hl://topic/3061");
-  wait_for_page ("Abdominal Pain");
-
-  run_app_binary ((const char *[]) { "--import", letters, NULL });
-  /* Six English and five Spanish topics; the French one is left out. */
-  wait_until (library_has_topics, GUINT_TO_POINTER (11), "the library imported by the command");
-  g_assert_true (hl_library_get_store (library ()) != before);
-  toast = wait_for_toast (GTK_WIDGET (fixture_window ()), "The library was updated");
-  /* The topic shown is not in the new library: the home page is. */
-  wait_for_page (_("Health Library"));
-  g_assert_false (has_row ("Blood, Heart and Circulation"));
-
-  /* The same topics again, in a new file: the page shown stays, read anew
-   * from the new file. */
-  run_app_binary ((const char *[]) { "--import", starter, NULL });
-  wait_until (library_has_topics, GUINT_TO_POINTER (STARTER_EN + STARTER_ES), "the sample again");
-  wait_until (has_row, "Blood, Heart and Circulation", "the sample's groups");
-  hl_window_open_uri (fixture_window (), "hl://topic/3061");
-  wait_for_page ("Abdominal Pain");
-
-  id = g_signal_connect (web_view (), "load-changed", G_CALLBACK (load_finished_cb), NULL);
-  n_loads = 0;
-  before = hl_library_get_store (library ());
-  run_app_binary ((const char *[]) { "--import", starter, NULL });
-  wait_until (library_has_topics, GUINT_TO_POINTER (STARTER_EN + STARTER_ES), "the sample");
-  while (hl_library_get_store (library ()) == before)
-    g_main_context_iteration (NULL, TRUE);
-  while (n_loads == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (web_view (), id);
-  wait_for_page ("Abdominal Pain");
-  g_assert_cmpstr (webkit_web_view_get_uri (web_view ()), ==, "hl://topic/3061");
 }
 
 int
@@ -951,8 +499,6 @@ main (int   argc,
       return status;
     }
 
-  window_fixture_prepare_home ();
-  big_corpus = generate_corpus (BIG_TOPICS);
   window_fixture_start ();
 
   g_test_add_func ("/ui/preferences/open", test_open);
@@ -961,15 +507,9 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/dark-pages", test_dark_pages);
   g_test_add_func ("/ui/preferences/home-clinic", test_home_clinic);
   g_test_add_func ("/ui/preferences/restart", test_restart);
-  g_test_add_func ("/ui/preferences/import", test_import);
-  g_test_add_func ("/ui/preferences/import-malformed", test_import_malformed);
-  g_test_add_func ("/ui/preferences/import-cancel", test_import_cancel);
-  g_test_add_func ("/ui/preferences/restore-sample", test_restore_sample);
-  g_test_add_func ("/ui/preferences/other-process-import", test_other_process_import);
 
   status = g_test_run ();
 
   window_fixture_stop ();
-  g_free (big_corpus);
   return status;
 }
