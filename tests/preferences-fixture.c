@@ -219,6 +219,49 @@ pixel_brightness (guint32 rgb)
   return (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
 }
 
+static void
+pressed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+press_keys (int         x,
+            int         y,
+            const char *keys)
+{
+  g_autofree char *x_text = g_strdup_printf ("%d", x);
+  g_autofree char *y_text = g_strdup_printf ("%d", y);
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  /* xdotool is in build-aux/debian-packages.txt. The app's main loop goes
+   * on while it runs: the X server may wait on the app. */
+  /* (mousemove --sync waits for a motion that never comes when the pointer
+   * is already there.) */
+  xdotool = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "xdotool", "mousemove", x_text,
+                              y_text, "sleep", "0.2", "key", "--clearmodifiers", keys, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (xdotool, NULL, pressed_cb, &done);
+  wait_until (is_set, &done, "xdotool to press the keys");
+
+  /* The events reach the app through the X server. */
+  spin (300);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {

@@ -32,6 +32,15 @@ guint32              page_pixel           (int                  x,
                                            int                  y);
 /* 0 to 255. */
 guint                pixel_brightness     (guint32              rgb);
+/* Presses @keys (xdotool's names, "ctrl+comma") with the pointer at (@x,
+ * @y) of the screen, which gives the window there the keyboard on a bare X
+ * server: the keys go through the toolkit as a person's would. */
+void                 press_keys           (int                  x,
+                                           int                  y,
+                                           const char          *keys);
+/* A point on the main window that the preferences do not cover. */
+#define MAIN_WINDOW_X 1000
+#define MAIN_WINDOW_Y 700
 /* Runs the main loop for @ms milliseconds. */
 void                 spin                 (guint                ms);
 /* The real binary, for a second process. */

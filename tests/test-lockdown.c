@@ -282,7 +282,17 @@ test_shortcuts_respect_locks (void)
   g_assert_cmpstr (hl_window_get_content_language (fixture_window ()), ==, "es");
   g_assert_cmpstr (webkit_web_view_get_uri (web_view ()), ==, "hl://topic/3062");
 
-  /* Nor do the zoom shortcuts. */
+  /* Nor do the keys themselves. */
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+l");
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+plus");
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+minus");
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+0");
+  g_clear_pointer (&language, g_free);
+  language = g_settings_get_string (settings (), HL_SETTINGS_CONTENT_LANGUAGE);
+  g_assert_cmpstr (language, ==, "es");
+  g_assert_cmpstr (hl_window_get_content_language (fixture_window ()), ==, "es");
+
+  /* Nor do the zoom actions. */
   gtk_widget_activate_action (window, "win.zoom-in", NULL);
   gtk_widget_activate_action (window, "win.zoom-out", NULL);
   gtk_widget_activate_action (window, "win.zoom-reset", NULL);

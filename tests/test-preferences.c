@@ -24,6 +24,28 @@
 
 /* Opening */
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static HlPreferencesWindow *
+find_preferences (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture_app ())); l; l = l->next)
+    if (HL_IS_PREFERENCES_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 /* The menu item the way the menu shows it: its label and its action. */
 static gboolean
 menu_has_item (GMenuModel *model,
@@ -86,8 +108,18 @@ test_open (void)
       }
   g_assert_true (listed);
 
-  /* Opened as the menu and the shortcut do, over the main window; a second
-   * time brings back the same window. */
+  /* The real keys: Ctrl+comma opens them over the main window, Escape
+   * closes them. */
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+comma");
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+  wait_until (is_mapped, prefs, "the preferences to open on Ctrl+comma");
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
+  press_keys (200, 200, "Escape");
+  wait_until (is_gone, &prefs, "the preferences to close on Escape");
+
+  /* Opened as the menu item does, over the main window; a second time
+   * brings back the same window. */
   prefs = open_preferences ();
   g_assert_true (hl_preferences_window_present (fixture_app (), GTK_WINDOW (fixture_window ())) == prefs);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (prefs)), ==, _("Preferences"));
@@ -136,10 +168,14 @@ test_language (void)
   g_assert_nonnull (strstr (html, "<html lang=\"es\""));
 
   /* Ctrl+L and the header toggle move the row too. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.toggle-language", NULL);
+  close_preferences (prefs);
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+l");
+  wait_until (language_is, "en", "Ctrl+L to switch to English");
   g_clear_pointer (&value, g_free);
   value = key_string (HL_SETTINGS_CONTENT_LANGUAGE);
   g_assert_cmpstr (value, ==, "en");
+  prefs = open_preferences ();
+  row = ADW_COMBO_ROW (find_pref_row (GTK_WIDGET (prefs), _("_Language")));
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.content-language", "s", "es");
@@ -198,8 +234,13 @@ test_text_size (void)
   g_assert_true (handled);
   assert_zoom (scale, 1.5);
 
-  /* One source of truth: the shortcuts change the same value. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.zoom-in", NULL);
+  /* One source of truth: the shortcuts change the same value. The keys, on
+   * the main window, and the row shows it when the preferences open again. */
+  close_preferences (prefs);
+  press_keys (MAIN_WINDOW_X, MAIN_WINDOW_Y, "ctrl+plus");
+  prefs = open_preferences ();
+  row = find_pref_row (GTK_WIDGET (prefs), _("_Text size"));
+  scale = GTK_RANGE (find_widget_of_type (GTK_WIDGET (row), GTK_TYPE_SCALE));
   assert_zoom (scale, 1.65);
   gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.zoom-reset", NULL);
   assert_zoom (scale, 1.0);
