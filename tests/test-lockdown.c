@@ -433,6 +433,22 @@ menu_item_hidden_when_disabled (GMenuModel *model,
   return FALSE;
 }
 
+static GtkWindow *
+find_window_of_type (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), type_name))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
 static gboolean
 print_dialog_shown (void)
 {
@@ -463,6 +479,21 @@ test_disable_printing (void)
   gtk_widget_activate_action (window, "win.print", NULL);
   spin (300);
   g_assert_false (print_dialog_shown ());
+
+  /* A handout can still be saved as a PDF, not printed. */
+  {
+    GtkWindow *dialog = NULL;
+
+    gtk_widget_activate_action (window, "win.print-handout", NULL);
+    while ((dialog = find_window_of_type ("HlHandoutDialog")) == NULL ||
+           !gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                         _("_Print…"))));
+    g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                        _("_Save as PDF…"))));
+    gtk_window_destroy (dialog);
+  }
 
   /* The lock holds against a write too. */
   g_assert_false (g_settings_set_boolean (lockdown_settings (), HL_LOCKDOWN_DISABLE_PRINTING, FALSE));

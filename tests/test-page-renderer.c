@@ -17,6 +17,7 @@
 #include "hl-medlineplus-importer.h"
 #include "hl-page-renderer.h"
 #include "hl-paths.h"
+#include "hl-qr.h"
 #include "hl-topic-store.h"
 
 #include "test-util.h"
@@ -207,6 +208,79 @@ test_topic_spanish (HlPageFixture *fixture,
     hl_test_assert_contains (uri, html, summary);
     hl_test_assert_lacks (uri, html, "<h2>Summary</h2>");
   }
+}
+
+/* Read on your phone: the code of the topic's own MedlinePlus address, in
+ * the topic's language, served by the app as an image. */
+static void
+assert_topic_qr (HlPageFixture *fixture,
+                 int            id,
+                 const char    *language,
+                 const char    *url,
+                 const char    *heading)
+{
+  g_autofree char *uri = g_strdup_printf ("hl://topic/%d", id);
+  g_autofree char *qr_uri = g_strdup_printf ("hl://qr/%d", id);
+  g_autofree char *html = hl_test_render (fixture, uri);
+  g_autofree char *img = g_strdup_printf ("<img class=\"qr\" src=\"%s\" alt=\"", qr_uri);
+  g_autofree char *address = g_strdup_printf ("<p class=\"address\">%s</p>", url);
+  g_autofree char *title = g_strdup_printf ("<h2 id=\"phone-heading\">%s</h2>", heading);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(HlQrCode) expected = hl_qr_code_new (url, NULL);
+  g_autofree char *expected_svg = NULL;
+  g_autofree char *alt = g_strdup_printf (hl_catalog_gettext (language, "QR code of %s"), url);
+  const char *content_type = NULL;
+  static const char *order[] = { "<h1>", "class=\"phone\"", "class=\"summary\"", NULL };
+
+  hl_test_assert_contains (uri, html, title);
+  hl_test_assert_contains (uri, html, img);
+  hl_test_assert_contains (uri, html, address);
+  /* Larger on request, without a script. */
+  hl_test_assert_contains (uri, html, "<details>");
+  hl_test_assert_contains (uri, html, "class=\"qr-large\"");
+  hl_test_assert_in_order (uri, html, order);
+
+  svg = hl_page_renderer_render_resource (fixture->renderer, qr_uri, &content_type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (content_type, ==, "image/svg+xml");
+  expected_svg = hl_qr_code_to_svg (expected, alt);
+  g_assert_cmpmem (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg),
+                   expected_svg, strlen (expected_svg));
+
+  /* It is an image, not a page. */
+  hl_test_assert_not_found (fixture->renderer, qr_uri);
+}
+
+static void
+test_topic_qr (HlPageFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *content_type = NULL;
+  const char *missing[] = { "hl://qr/999999999", "hl://qr/abc", "hl://qr", "hl://qr/3061/x" };
+
+  assert_topic_qr (fixture, 3061, "en", "https://medlineplus.gov/abdominalpain.html",
+                   "Read on Your Phone");
+  assert_topic_qr (fixture, 3062, "es", "https://medlineplus.gov/spanish/abdominalpain.html",
+                   hl_catalog_gettext ("es", "Read on Your Phone"));
+  g_assert_cmpstr (hl_catalog_gettext ("es", "Read on Your Phone"), !=, "Read on Your Phone");
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      bytes = hl_page_renderer_render_resource (fixture->renderer, missing[i], &content_type, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, HL_ERROR, HL_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
+
+  /* Pages come the same way, as HTML. */
+  bytes = hl_page_renderer_render_resource (fixture->renderer, "hl://topic/3061", &content_type,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (content_type, ==, "text/html; charset=utf-8");
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "<!DOCTYPE html>"));
 }
 
 static void
@@ -504,6 +578,7 @@ main (int   argc,
   ADD ("topic", NULL, test_topic);
   ADD ("topic-spanish", NULL, test_topic_spanish);
   ADD ("topic-links", NULL, test_topic_links);
+  ADD ("topic-qr", NULL, test_topic_qr);
   ADD ("topic-sections", "full-record.xml", test_topic_sections);
   ADD ("group", NULL, test_group);
   ADD ("index", NULL, test_index);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-catalog.h"
+#include "hl-handout-dialog.h"
 #include "window-fixture.h"
 
 /* The text is translated, and not left in English. */
@@ -81,6 +82,33 @@ test_spanish_content (void)
   wait_for_page ("Dolor abdominal");
 }
 
+static gboolean
+has_handout_dialog (gpointer data)
+{
+  return find_toplevel (HL_TYPE_HANDOUT_DIALOG) != NULL;
+}
+
+/* The handout dialog and the basket speak Spanish too. */
+static void
+test_handout_strings (void)
+{
+  GtkWindow *dialog;
+
+  hl_window_open_uri (fixture_window (), "hl://topic/3062");
+  wait_for_page ("Dolor abdominal");
+  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.print-handout", NULL);
+  wait_until (has_handout_dialog, NULL, "the handout dialog");
+  dialog = find_toplevel (HL_TYPE_HANDOUT_DIALOG);
+  assert_spanish (gtk_window_get_title (dialog), "Print Handout");
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), _("_Save as PDF…")));
+  g_assert_cmpstr (_("_Save as PDF…"), !=, "_Save as PDF…");
+  gtk_window_destroy (dialog);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.add-to-basket", NULL);
+  g_assert_nonnull (find_child (GTK_WIDGET (fixture_window ()), _("Print, Save or Empty the Basket")));
+  assert_spanish (_("Print, Save or Empty the Basket"), "Print, Save or Empty the Basket");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +126,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window-spanish/ui-strings", test_ui_strings);
   g_test_add_func ("/ui/window-spanish/content", test_spanish_content);
+  g_test_add_func ("/ui/window-spanish/handout", test_handout_strings);
 
   status = g_test_run ();
 

@@ -161,6 +161,22 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
 static gboolean
 library_ready (gpointer data)
 {
@@ -225,7 +241,8 @@ window_fixture_prepare_home (void)
 
 static void
 start_app (Condition   ready,
-           const char *what)
+           const char *what,
+           gboolean    again)
 {
   /* WebKit names its data folders after the program: keep it a plain name. */
   g_set_prgname ("test-window");
@@ -237,7 +254,16 @@ start_app (Condition   ready,
 
   app = hl_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* The app before stays on the session bus until the process ends: the one
+   * after it goes without a bus name. */
+  if (again)
+    g_application_set_application_id (G_APPLICATION (app), NULL);
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!g_application_register (G_APPLICATION (app), NULL, &error))
+      g_error ("The app could not start: %s", error->message);
+  }
   g_application_activate (G_APPLICATION (app));
   window = HL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -260,7 +286,7 @@ window_fixture_start_with_library (const char *topics_file)
     }
 
   /* Without a library, the first start builds it from the bundled sample. */
-  start_app (library_ready, "the library and the first page");
+  start_app (library_ready, "the library and the first page", FALSE);
 }
 
 static gboolean
@@ -279,7 +305,15 @@ window_fixture_start_broken (void)
   if (!g_file_set_contents (library, "This is not a library.\n", -1, NULL))
     g_error ("Could not write %s", library);
 
-  start_app (library_failed, "the library to fail");
+  start_app (library_failed, "the library to fail", FALSE);
+}
+
+void
+window_fixture_restart (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  start_app (library_ready, "the library and the first page after a restart", TRUE);
 }
 
 void

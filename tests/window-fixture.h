@@ -30,6 +30,8 @@ void            window_fixture_start_with_library (const char *topics_file);
 /* The same, with a damaged file where the library should be. */
 void            window_fixture_start_broken       (void);
 void            window_fixture_stop  (void);
+/* Quits the app and starts it again on the same data folder. */
+void            window_fixture_restart (void);
 
 HlApplication  *fixture_app          (void);
 HlWindow       *fixture_window       (void);
@@ -53,5 +55,7 @@ gboolean        has_row              (gpointer       data);
 /* A visible button labelled @label under @widget. */
 GtkWidget      *find_button          (GtkWidget     *widget,
                                       const char    *label);
+/* The first visible toplevel window of @type, or NULL. */
+GtkWindow      *find_toplevel        (GType          type);
 
 G_END_DECLS

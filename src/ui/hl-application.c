@@ -30,6 +30,7 @@ struct _HlApplication
   HlPageRenderer    *renderer;
   HlLockdown        *lockdown;
   HlImportJob       *import_job;
+  HlUserSession     *user_session;
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -42,9 +43,20 @@ static const GOptionEntry option_entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Search the library and print the hits: ID, language and title"), N_("QUERY") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The content language for --search and --page: en or es"), N_("LANGUAGE") },
+    N_("The content language for --search and --page: en or es; for --handout also both"),
+    N_("LANGUAGE") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the HTML of a page, such as hl://topic/3061"), N_("URI") },
+  { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write a patient handout of a topic as PDF, such as hl://topic/3061 (with --out)"),
+    N_("URI") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --handout: the PDF file to write"), N_("FILE") },
+  { "large-print", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --handout: large print"), NULL },
+  { "clinic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --handout: the clinic on its header (default: the home-clinic setting)"),
+    N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -61,6 +73,9 @@ hl_application_handle_local_options (GApplication *application,
   const char *query = NULL;
   const char *language = NULL;
   const char *page = NULL;
+  const char *handout = NULL;
+  const char *out_path = NULL;
+  const char *clinic = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -73,6 +88,19 @@ hl_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "search", "&s", &query);
   g_variant_dict_lookup (options, "language", "&s", &language);
   g_variant_dict_lookup (options, "page", "&s", &page);
+  g_variant_dict_lookup (options, "handout", "&s", &handout);
+  g_variant_dict_lookup (options, "out", "^&ay", &out_path);
+  g_variant_dict_lookup (options, "clinic", "&s", &clinic);
+
+  if (handout != NULL)
+    return hl_command_line_handout (handout, language,
+                                    g_variant_dict_contains (options, "large-print"), out_path,
+                                    clinic);
+  if (out_path != NULL || clinic != NULL || g_variant_dict_contains (options, "large-print"))
+    {
+      g_printerr ("%s\n", _("--out, --large-print and --clinic are used together with --handout."));
+      return 1;
+    }
 
   if (language != NULL && hl_language_normalize (language) == NULL)
     {
@@ -201,6 +229,8 @@ hl_application_startup (GApplication *application)
 
   hl_library_load (self->library);
   hl_profile_mark ("library-opened");
+
+  self->user_session = hl_user_session_new (self->library, self->renderer, self->settings);
 }
 
 static void
@@ -248,6 +278,7 @@ hl_application_dispose (GObject *object)
 
   g_clear_object (&self->import_job);
   g_clear_object (&self->lockdown);
+  g_clear_object (&self->user_session);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->clinics);
@@ -334,4 +365,11 @@ hl_application_get_import_job (HlApplication *self)
 {
   g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
   return self->import_job;
+}
+
+HlUserSession *
+hl_application_get_user_session (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->user_session;
 }

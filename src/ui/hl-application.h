@@ -13,6 +13,7 @@
 #include "hl-library.h"
 #include "hl-lockdown.h"
 #include "hl-page-renderer.h"
+#include "hl-user-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,8 @@ GSettings         *hl_application_get_settings  (HlApplication *self);
 HlLockdown        *hl_application_get_lockdown  (HlApplication *self);
 /* Imports asked for from the windows, one at a time. */
 HlImportJob       *hl_application_get_import_job (HlApplication *self);
+/* The basket, bookmarks and history; a kiosk reset calls
+ * hl_user_session_forget_everything() on it. */
+HlUserSession     *hl_application_get_user_session (HlApplication *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "hl-clinic-directory.h"
 #include "hl-error.h"
+#include "hl-handout.h"
 #include "hl-medlineplus-importer.h"
 #include "hl-page-renderer.h"
 #include "hl-paths.h"
@@ -168,8 +169,9 @@ hl_command_line_search (const char *query,
   return 0;
 }
 
-/* The home-clinic setting, as the app reads it; NULL when the schema is not
- * installed (a command run from a bare build tree). */
+/* The home-clinic setting, as the app reads it for its pages and handouts;
+ * NULL when the schema is not installed (a command run from a bare build
+ * tree). */
 static char *
 dup_home_clinic (void)
 {
@@ -179,7 +181,7 @@ dup_home_clinic (void)
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  if (schema == NULL || !g_settings_schema_has_key (schema, HL_SETTINGS_HOME_CLINIC))
     return NULL;
 
   settings = g_settings_new_full (schema, NULL, NULL);
@@ -224,5 +226,112 @@ hl_command_line_page (const char *uri,
     }
 
   fputs (html, stdout);
+  return 0;
+}
+
+static void
+print_clinic_ids (HlClinicDirectory *clinics)
+{
+  GListModel *list = hl_clinic_directory_get_clinics (clinics);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(HlClinic) clinic = g_list_model_get_item (list, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", hl_clinic_get_id (clinic));
+    }
+  if (hl_clinic_directory_get_home_office (clinics) != NULL)
+    g_string_append (ids, ", home-office");
+  g_printerr (_("The clinics are: %s."), ids->str);
+  g_printerr ("\n");
+}
+
+int
+hl_command_line_handout (const char *uri,
+                         const char *language,
+                         gboolean    large_print,
+                         const char *out_path,
+                         const char *clinic_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlTopicStore) store = NULL;
+  g_autoptr(HlClinicDirectory) clinics = NULL;
+  g_autoptr(HlHandout) handout = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autofree char *home_clinic = NULL;
+  HlHandoutLanguage mode = HL_HANDOUT_LANGUAGE_AS_CHOSEN;
+  int id = hl_page_renderer_get_topic_id (uri);
+  guint n_pages;
+
+  if (id == 0)
+    {
+      g_printerr (_("“%s” is not a topic: use an address such as hl://topic/3061."), uri);
+      g_printerr ("\n");
+      return 1;
+    }
+  if (language != NULL && !hl_handout_parse_language (language, &mode))
+    {
+      g_printerr (_("Unknown language “%s”: use en, es or both."), language);
+      g_printerr ("\n");
+      return 1;
+    }
+  if (out_path == NULL)
+    {
+      g_printerr ("%s\n", _("--handout needs --out FILE.pdf: where to write the handout."));
+      return 1;
+    }
+
+  store = open_store (&error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  clinics = hl_clinic_directory_new_default (&error);
+  if (clinics == NULL)
+    {
+      /* The handout is still useful without the directory's header. */
+      g_printerr ("%s\n", error->message);
+      g_clear_error (&error);
+    }
+
+  home_clinic = clinic_id != NULL ? g_strdup (clinic_id) : dup_home_clinic ();
+  if (home_clinic != NULL && *home_clinic != '\0' &&
+      (clinics == NULL || hl_clinic_directory_lookup (clinics, home_clinic) == NULL))
+    {
+      g_printerr (_("There is no clinic “%s” in the clinic directory."), home_clinic);
+      g_printerr ("\n");
+      if (clinics != NULL)
+        print_clinic_ids (clinics);
+      return 1;
+    }
+
+  handout = hl_handout_new (store, clinics);
+  hl_handout_add_topic (handout, id);
+  hl_handout_set_language (handout, mode);
+  hl_handout_set_large_print (handout, large_print);
+  hl_handout_set_home_clinic (handout, home_clinic);
+  if (!hl_handout_layout (handout, HL_HANDOUT_LETTER_WIDTH, HL_HANDOUT_LETTER_HEIGHT, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (const char * const *note = hl_handout_get_notes (handout); *note != NULL; note++)
+    g_printerr ("%s\n", *note);
+
+  out = g_file_new_for_commandline_arg (out_path);
+  if (!hl_handout_write_pdf (handout, out, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  n_pages = hl_handout_get_n_pages (handout);
+  /* TRANSLATORS: "Wrote diabetes.pdf: 2 pages" */
+  g_print (ngettext ("Wrote %s: %u page", "Wrote %s: %u pages", n_pages), out_path, n_pages);
+  g_print ("\n");
   return 0;
 }

@@ -18,5 +18,12 @@ int hl_command_line_search (const char *query,
                             const char *language);
 int hl_command_line_page   (const char *uri,
                             const char *language);
+/* @language: "en", "es", "both" or NULL for the topic's own; @clinic_id
+ * NULL for the home-clinic setting. */
+int hl_command_line_handout (const char *uri,
+                             const char *language,
+                             gboolean    large_print,
+                             const char *out_path,
+                             const char *clinic_id);
 
 G_END_DECLS

@@ -26,21 +26,33 @@ finish_with_html (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
 
+/* WebKit takes a scheme once a process; a later app (a restart within the
+ * process, in tests) brings its own renderer. */
+static HlPageRenderer *scheme_renderer;
+
 static void
 handle_request (WebKitURISchemeRequest *request,
                 gpointer                user_data)
 {
-  HlPageRenderer *renderer = user_data;
+  HlPageRenderer *renderer = scheme_renderer;
   const char *uri = webkit_uri_scheme_request_get_uri (request);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *content_type = NULL;
   char *html;
 
   /* Pages are made in a few milliseconds from the local library: building
    * them here is simpler than a thread and as quick. */
-  html = hl_page_renderer_render (renderer, uri, &error);
-  if (html != NULL)
+  bytes = hl_page_renderer_render_resource (renderer, uri, &content_type, &error);
+  if (bytes != NULL)
     {
-      finish_with_html (request, html, 200);
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+      g_autoptr(WebKitURISchemeResponse) response =
+        webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+
+      webkit_uri_scheme_response_set_status (response, 200, NULL);
+      webkit_uri_scheme_response_set_content_type (response, content_type);
+      webkit_uri_scheme_request_finish_with_response (request, response);
       return;
     }
 
@@ -61,8 +73,14 @@ hl_page_scheme_register (WebKitWebContext *context,
   g_return_if_fail (WEBKIT_IS_WEB_CONTEXT (context));
   g_return_if_fail (HL_IS_PAGE_RENDERER (renderer));
 
-  webkit_web_context_register_uri_scheme (context, HL_PAGE_SCHEME, handle_request,
-                                          g_object_ref (renderer), g_object_unref);
+  if (scheme_renderer != NULL)
+    {
+      g_set_object (&scheme_renderer, renderer);
+      return;
+    }
+
+  scheme_renderer = g_object_ref (renderer);
+  webkit_web_context_register_uri_scheme (context, HL_PAGE_SCHEME, handle_request, NULL, NULL);
   webkit_security_manager_register_uri_scheme_as_local (security, HL_PAGE_SCHEME);
   webkit_security_manager_register_uri_scheme_as_secure (security, HL_PAGE_SCHEME);
 }

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 #define HL_PAGE_SCHEME "hl"
 
-/* Serves hl:// pages from @renderer to every web view of @context. Call it
- * before the first web view is created. */
+/* Serves hl:// pages and images from @renderer to every web view of
+ * @context. Call it before the first web view is created; calling it again
+ * (another app in the same process) serves the new renderer instead. */
 void hl_page_scheme_register (WebKitWebContext *context,
                               HlPageRenderer   *renderer);
 

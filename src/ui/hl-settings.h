@@ -15,6 +15,7 @@
 #define HL_SETTINGS_WINDOW_WIDTH     "window-width"
 #define HL_SETTINGS_WINDOW_HEIGHT    "window-height"
 #define HL_SETTINGS_WINDOW_MAXIMIZED "window-maximized"
+#define HL_SETTINGS_REMEMBER_HISTORY "remember-history"
 
 /* The lockdown child schema, org.phynet.HealthLibrary.lockdown: what an
  * administrator turns off. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hl-bookmarks-section.h"
 #include "hl-sidebar.h"
 #include "hl-text.h"
 
@@ -856,6 +857,8 @@ hl_sidebar_class_init (HlSidebarClass *klass)
     g_signal_new ("suggestion-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* The bookmarks head the browse list. */
+  g_type_ensure (HL_TYPE_BOOKMARKS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/phynet/HealthLibrary/hl-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, HlSidebar, stack);
@@ -868,6 +871,8 @@ hl_sidebar_class_init (HlSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlSidebar, search_list);
   gtk_widget_class_bind_template_child (widget_class, HlSidebar, search_empty);
   gtk_widget_class_bind_template_child (widget_class, HlSidebar, suggestions_box);
+  /* Found by the window with gtk_widget_get_template_child (). */
+  gtk_widget_class_bind_template_child_full (widget_class, "bookmarks_section", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, browse_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_back_clicked_cb);

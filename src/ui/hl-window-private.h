@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* The window spans hl-window.c (construction, library state, page loading),
- * hl-window-actions.c (its actions and their shortcuts) and
+ * hl-window-actions.c (its actions and their shortcuts),
+ * handout/hl-window-handout.c (handouts, basket, bookmarks, history) and
  * preferences/hl-window-settings.c (how it follows the settings, the
  * lockdown and a new library). */
 struct _HlWindow

@@ -14,6 +14,7 @@
 #include "hl-text.h"
 #include "hl-toast.h"
 #include "hl-topic.h"
+#include "hl-window-handout.h"
 #include "hl-window-private.h"
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -484,6 +485,7 @@ setup_for_application (HlWindow      *self,
                            G_CALLBACK (library_fraction_cb), self, G_CONNECT_SWAPPED);
   hl_window_follow_settings (self, app);
   library_state_cb (self);
+  hl_window_handout_setup (self, app);
 }
 
 static void
@@ -604,6 +606,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   hl_window_class_install_actions (widget_class);
+  hl_window_handout_class_init (widget_class);
 }
 
 static void

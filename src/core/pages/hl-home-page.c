@@ -76,6 +76,39 @@ append_home_clinic (const HlPageContext *ctx,
   g_string_append (out, "</section>\n");
 }
 
+/* What the user read last, to go back to it. */
+static void
+append_recent (const HlPageContext *ctx,
+               GString             *out,
+               const char          *language)
+{
+  guint n = ctx->recent ? g_list_model_get_n_items (ctx->recent) : 0;
+
+  if (n == 0)
+    return;
+
+  g_string_append (out, "<section class=\"recent\">\n<h2>");
+  hl_html_append_text (out, P_ (language, "Recently Viewed"));
+  g_string_append (out, "</h2>\n<ul class=\"topics\">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HlTopicRef) topic = g_list_model_get_item (ctx->recent, i);
+      g_autofree char *href = hl_topic_ref_dup_uri (topic);
+
+      g_string_append (out, "<li>");
+      hl_page_append_link (out, href, hl_topic_ref_get_title (topic), NULL);
+      if (!g_str_equal (hl_topic_ref_get_language (topic), language))
+        {
+          g_string_append (out, " <span class=\"badge\">");
+          hl_html_append_text (out, g_str_equal (hl_topic_ref_get_language (topic), "es")
+                                      ? P_ (language, "Spanish") : P_ (language, "English"));
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
 char *
 hl_home_page_render (const HlPageContext  *ctx,
                      GHashTable           *params,
@@ -117,6 +150,8 @@ hl_home_page_render (const HlPageContext  *ctx,
       hl_page_append_helpline (ctx, out, language);
       g_string_append (out, "</p>\n");
     }
+
+  append_recent (ctx, out, language);
 
   g_string_append (out, "<section class=\"groups\">\n<h2>");
   hl_html_append_text (out, P_ (language, "Health Topics"));

@@ -29,6 +29,7 @@ typedef struct
   const char        *language;    /* for pages that name none: "en" or "es" */
   GBytes            *stylesheet;  /* page.css */
   HlClinic          *home_clinic; /* the clinic this computer is at, or NULL */
+  GListModel        *recent;      /* HlTopicRef the user read last, or NULL */
 } HlPageContext;
 
 /* Starts the document: head with its one stylesheet, the organization's

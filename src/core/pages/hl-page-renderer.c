@@ -20,6 +20,7 @@
 #include "hl-search-page.h"
 #include "hl-text.h"
 #include "hl-topic-page.h"
+#include "hl-topic-qr.h"
 
 /* The dispatcher: it parses an address and hands the page to the file that
  * builds it, with the context every page is made from. */
@@ -42,6 +43,7 @@ hl_page_renderer_finalize (GObject *object)
   g_clear_object (&self->ctx.clinics);
   g_clear_object (&self->ctx.home_clinic);
   g_clear_pointer (&self->ctx.stylesheet, g_bytes_unref);
+  g_clear_object (&self->ctx.recent);
   g_free (self->language);
 
   G_OBJECT_CLASS (hl_page_renderer_parent_class)->finalize (object);
@@ -100,6 +102,16 @@ hl_page_renderer_get_clinics (HlPageRenderer *self)
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
 
   return self->ctx.clinics;
+}
+
+void
+hl_page_renderer_set_recent_topics (HlPageRenderer *self,
+                                    GListModel     *topics)
+{
+  g_return_if_fail (HL_IS_PAGE_RENDERER (self));
+  g_return_if_fail (topics == NULL || G_IS_LIST_MODEL (topics));
+
+  g_set_object (&self->ctx.recent, topics);
 }
 
 void
@@ -181,60 +193,96 @@ hl_page_renderer_render_message (HlPageRenderer *self,
   return g_string_free (out, FALSE);
 }
 
-char *
-hl_page_renderer_render (HlPageRenderer  *self,
-                         const char      *uri,
-                         GError         **error)
+/* An hl: address taken apart: host, at most one path segment, parameters. */
+typedef struct
 {
-  g_autoptr(GUri) parsed = NULL;
-  g_autoptr(GHashTable) params = NULL;
-  g_auto(GStrv) segments = NULL;
+  GUri       *parsed;
+  GHashTable *params;
+  GStrv       segments;
   const char *host;
-  const char *path;
   const char *arg;
+} Address;
 
-  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
-  g_return_val_if_fail (uri != NULL, NULL);
+static void
+address_clear (Address *address)
+{
+  g_clear_pointer (&address->parsed, g_uri_unref);
+  g_clear_pointer (&address->params, g_hash_table_unref);
+  g_clear_pointer (&address->segments, g_strfreev);
+}
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "hl") != 0)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Address, address_clear)
+
+static gboolean
+parse_address (const char  *uri,
+               Address     *address,
+               GError     **error)
+{
+  const char *path;
+
+  address->parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  if (address->parsed == NULL || g_strcmp0 (g_uri_get_scheme (address->parsed), "hl") != 0)
+    return hl_page_set_not_found (error, uri);
+
+  address->host = g_uri_get_host (address->parsed);
+  path = g_uri_get_path (address->parsed);
+  address->segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
+  address->arg = address->segments[0] != NULL && address->segments[0][0] != '\0'
+                   ? address->segments[0] : NULL;
+  if (address->segments[0] != NULL && address->segments[1] != NULL)
+    return hl_page_set_not_found (error, uri);
+
+  address->params = parse_query (address->parsed);
+  if (address->params == NULL)
+    return hl_page_set_not_found (error, uri);
+
+  return TRUE;
+}
+
+/* A topic id from an address, or 0 (with the error set). */
+static int
+topic_id (HlPageRenderer  *self,
+          const Address   *address,
+          const char      *uri,
+          GError         **error)
+{
+  gint64 id;
+
+  if (!hl_page_require_store (&self->ctx, error))
+    return 0;
+  if (address->arg == NULL || !g_ascii_string_to_signed (address->arg, 10, 1, G_MAXINT, &id, NULL))
     {
       hl_page_set_not_found (error, uri);
-      return NULL;
+      return 0;
     }
 
-  host = g_uri_get_host (parsed);
-  path = g_uri_get_path (parsed);
-  segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
-  arg = segments[0] != NULL && segments[0][0] != '\0' ? segments[0] : NULL;
-  if (segments[0] != NULL && segments[1] != NULL)
-    {
-      hl_page_set_not_found (error, uri);
-      return NULL;
-    }
+  return id;
+}
 
-  params = parse_query (parsed);
-  if (params == NULL)
-    {
-      hl_page_set_not_found (error, uri);
-      return NULL;
-    }
+static gboolean
+is_image (const Address *address)
+{
+  return g_strcmp0 (address->host, "qr") == 0;
+}
+
+static char *
+render_page (HlPageRenderer  *self,
+             const Address   *address,
+             const char      *uri,
+             GError         **error)
+{
+  const char *host = address->host;
+  const char *arg = address->arg;
+  GHashTable *params = address->params;
 
   if (g_strcmp0 (host, "home") == 0 && arg == NULL)
     return hl_home_page_render (&self->ctx, params, error);
 
   if (g_strcmp0 (host, "topic") == 0 && arg != NULL)
     {
-      gint64 id;
+      int id = topic_id (self, address, uri, error);
 
-      if (!hl_page_require_store (&self->ctx, error))
-        return NULL;
-      if (!g_ascii_string_to_signed (arg, 10, 1, G_MAXINT, &id, NULL))
-        {
-          hl_page_set_not_found (error, uri);
-          return NULL;
-        }
-      return hl_topic_page_render (&self->ctx, id, error);
+      return id > 0 ? hl_topic_page_render (&self->ctx, id, error) : NULL;
     }
 
   if (g_strcmp0 (host, "group") == 0 && arg != NULL)
@@ -251,4 +299,72 @@ hl_page_renderer_render (HlPageRenderer  *self,
 
   hl_page_set_not_found (error, uri);
   return NULL;
+}
+
+char *
+hl_page_renderer_render (HlPageRenderer  *self,
+                         const char      *uri,
+                         GError         **error)
+{
+  g_auto(Address) address = { 0 };
+
+  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!parse_address (uri, &address, error))
+    return NULL;
+  if (is_image (&address))
+    {
+      hl_page_set_not_found (error, uri);
+      return NULL;
+    }
+
+  return render_page (self, &address, uri, error);
+}
+
+int
+hl_page_renderer_get_topic_id (const char *uri)
+{
+  g_auto(Address) address = { 0 };
+  gint64 id;
+
+  g_return_val_if_fail (uri != NULL, 0);
+
+  if (!parse_address (uri, &address, NULL) || g_strcmp0 (address.host, "topic") != 0 ||
+      address.arg == NULL || !g_ascii_string_to_signed (address.arg, 10, 1, G_MAXINT, &id, NULL))
+    return 0;
+
+  return id;
+}
+
+GBytes *
+hl_page_renderer_render_resource (HlPageRenderer  *self,
+                                  const char      *uri,
+                                  const char     **content_type,
+                                  GError         **error)
+{
+  g_auto(Address) address = { 0 };
+  char *html;
+
+  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (content_type != NULL, NULL);
+
+  if (!parse_address (uri, &address, error))
+    return NULL;
+
+  if (is_image (&address))
+    {
+      int id = topic_id (self, &address, uri, error);
+
+      *content_type = "image/svg+xml";
+      return id > 0 ? hl_topic_qr_render_svg (&self->ctx, id, error) : NULL;
+    }
+
+  html = render_page (self, &address, uri, error);
+  if (html == NULL)
+    return NULL;
+
+  *content_type = "text/html; charset=utf-8";
+  return g_bytes_new_take (html, strlen (html));
 }

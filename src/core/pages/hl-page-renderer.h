@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (HlPageRenderer, hl_page_renderer, HL, PAGE_RENDERER, GObje
  *   hl://index[/LETTER][?lang=en|es]   the A–Z index
  *   hl://search?q=QUERY[&lang=en|es]   search results
  *   hl://clinic/ID                     a clinic (or "home-office")
+ *   hl://qr/ID                         the QR code of a topic's MedlinePlus
+ *                                      address (an SVG image, not a page)
  * Pages without a lang parameter use the renderer's language. */
 HlPageRenderer *hl_page_renderer_new            (HlTopicStore      *store,
                                                  HlClinicDirectory *clinics);
@@ -32,6 +34,10 @@ void            hl_page_renderer_set_store      (HlPageRenderer    *self,
                                                  HlTopicStore      *store);
 HlTopicStore   *hl_page_renderer_get_store      (HlPageRenderer    *self);
 HlClinicDirectory *hl_page_renderer_get_clinics (HlPageRenderer    *self);
+/* The topics the user read last (HlTopicRef, the last first), for the home
+ * page's Recently Viewed; NULL or empty for none. */
+void            hl_page_renderer_set_recent_topics (HlPageRenderer *self,
+                                                    GListModel     *topics);
 /* The content language for pages that do not name one ("en" or "es"). */
 void            hl_page_renderer_set_language   (HlPageRenderer    *self,
                                                  const char        *language);
@@ -49,6 +55,15 @@ HlClinic       *hl_page_renderer_get_home_clinic (HlPageRenderer   *self);
 char           *hl_page_renderer_render         (HlPageRenderer    *self,
                                                  const char        *uri,
                                                  GError           **error);
+/* What the app's scheme serves at @uri: a page (text/html) or an image
+ * (image/svg+xml), with its type in @content_type; NULL with
+ * HL_ERROR_NOT_FOUND when there is nothing there. */
+GBytes         *hl_page_renderer_render_resource (HlPageRenderer  *self,
+                                                  const char      *uri,
+                                                  const char     **content_type,
+                                                  GError         **error);
+/* The ID of an hl://topic/ID address, or 0 for any other. */
+int             hl_page_renderer_get_topic_id    (const char       *uri);
 /* A page that explains a problem, with a link home. */
 char           *hl_page_renderer_render_message (HlPageRenderer    *self,
                                                  const char        *title,

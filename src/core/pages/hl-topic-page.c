@@ -11,6 +11,7 @@
 
 #include "hl-html.h"
 #include "hl-topic-page.h"
+#include "hl-topic-qr.h"
 
 /* Where an information category goes on the page. MedlinePlus's own order
  * (Basics, Learn More, See Play and Learn, Research, Resources, For You),
@@ -50,6 +51,7 @@ static const struct
 };
 
 #define RANK_UNKNOWN 1000
+#define RANK_START_HERE 10
 
 /* Categories that are not page sections: Encyclopedia links make up their
  * own box, the others are MedlinePlus bookkeeping it never shows. */
@@ -72,6 +74,12 @@ category_rank (const char *category)
     if (g_str_equal (category_ranks[i].name, category))
       return category_ranks[i].rank;
   return RANK_UNKNOWN;
+}
+
+gboolean
+hl_topic_page_is_start_here (const char *category)
+{
+  return category != NULL && category_rank (category) == RANK_START_HERE;
 }
 
 typedef struct
@@ -434,6 +442,9 @@ hl_topic_page_render (const HlPageContext  *ctx,
       append_topic_link (store, out, topic->mapped);
       g_string_append (out, "</p>\n");
     }
+
+  /* Beside the summary on a wide window, above it on a narrow one. */
+  hl_topic_qr_append_box (out, topic);
 
   g_string_append (out, "<section class=\"summary\">\n");
   append_heading (out, "h2", P_ (language, "Summary"));

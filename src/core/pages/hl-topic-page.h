@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 char *hl_topic_page_render  (const HlPageContext  *ctx,
                              int                   id,
                              GError              **error);
+/* TRUE for the information category MedlinePlus puts first: "Start Here",
+ * its Spanish name, and the "Overviews" of older files. */
+gboolean hl_topic_page_is_start_here (const char *category);
 
 G_END_DECLS
