@@ -100,6 +100,32 @@ def main():
         check("an unknown page exits 1 with a message",
               r.returncode == 1 and r.stdout == "" and "hl://nope/1" in r.stderr, r.stderr)
 
+        # --page reads the home-clinic setting, as the app does: a keyfile in
+        # the test's own configuration folder.
+        kenv = dict(env, GSETTINGS_BACKEND="keyfile")
+        keyfile_dir = os.path.join(kenv["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+        os.makedirs(keyfile_dir, exist_ok=True)
+        r = run(app, kenv, "--page", "hl://home")
+        check("without a home clinic the home page names none",
+              r.returncode == 0 and "home-clinic\"" not in r.stdout.split("<body", 1)[-1], r.stderr)
+        for clinic, named in (("kilgore", True), ("dallas", False), ("", False)):
+            with open(os.path.join(keyfile_dir, "keyfile"), "w") as f:
+                f.write("[org/phynet/HealthLibrary]\nhome-clinic='%s'\n" % clinic)
+            home_page = run(app, kenv, "--page", "hl://home")
+            topic = run(app, kenv, "--page", "hl://topic/3061")
+            body = home_page.stdout.split("<body", 1)[-1]
+            if named:
+                check("--page hl://home names the home clinic",
+                      '<a href="hl://clinic/kilgore">Kilgore</a>' in body and
+                      '<p class="place">Kilgore, TX</p>' in body, home_page.stdout[-3000:])
+                check("--page of a topic carries it in the printed header",
+                      "Your clinic:</span> Kilgore, Kilgore, TX" in topic.stdout, topic.stdout[:3000])
+            else:
+                check("home clinic %r is none" % clinic,
+                      home_page.returncode == 0 and "home-clinic" not in body and
+                      "handout-clinic" not in topic.stdout.split("<body", 1)[-1],
+                      home_page.stderr)
+
         # A fresh home: the commands set up the sample library by themselves.
         env["XDG_DATA_HOME"] = os.path.join(home, "fresh")
         r = run(app, env, "--search", "asthma")

@@ -460,7 +460,7 @@ test_automatic (void)
   wait_until (auto_update_on, settings, "the switch to turn automatic updates on");
 
   /* Locked down: no check, and the buttons and the switch are off. */
-  g_settings_set_boolean (lockdown, HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT, TRUE);
+  g_settings_set_boolean (lockdown, HL_LOCKDOWN_DISABLE_IMPORT, TRUE);
   g_assert_true (hl_update_controller_get_locked (controller ()));
   g_assert_false (hl_update_controller_run_due_check (controller ()));
   g_assert_false (gtk_widget_is_sensitive (button (_("_Check for Updates"))));
@@ -470,7 +470,7 @@ test_automatic (void)
                    _("Your administrator has turned off changes to the library on this "
                      "computer."));
   screenshot ("library-page-locked");
-  g_settings_set_boolean (lockdown, HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT, FALSE);
+  g_settings_set_boolean (lockdown, HL_LOCKDOWN_DISABLE_IMPORT, FALSE);
   g_assert_true (gtk_widget_is_sensitive (button (_("_Check for Updates"))));
 
   /* Checked an hour ago: not due. */

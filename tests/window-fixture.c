@@ -203,11 +203,24 @@ window_fixture_start (void)
   window_fixture_start_with_library (NULL);
 }
 
+static gboolean home_borrowed;
+
 static void
 make_home (void)
 {
-  /* One app for every case, so one temporary home for the whole run. */
-  home = g_dir_make_tmp ("test-window-XXXXXX", NULL);
+  if (home != NULL)
+    return;
+
+  /* A test that starts the app again in a new process hands it the home of
+   * the first run, which that run removes. */
+  if (g_getenv ("HL_TEST_HOME") != NULL)
+    {
+      home = g_strdup (g_getenv ("HL_TEST_HOME"));
+      home_borrowed = TRUE;
+    }
+  else
+    /* One app for every case, so one temporary home for the whole run. */
+    home = g_dir_make_tmp ("test-window-XXXXXX", NULL);
   g_assert_nonnull (home);
   for (guint i = 0; i < 3; i++)
     {
@@ -217,6 +230,13 @@ make_home (void)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
     }
+}
+
+const char *
+window_fixture_prepare_home (void)
+{
+  make_home ();
+  return home;
 }
 
 static void
@@ -301,6 +321,7 @@ window_fixture_stop (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  hl_test_remove_tree (home);
+  if (!home_borrowed)
+    hl_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
 }

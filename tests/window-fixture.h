@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 
 typedef gboolean (*Condition) (gpointer data);
 
+/* Makes the temporary home (XDG_DATA_HOME, XDG_CONFIG_HOME and
+ * XDG_CACHE_HOME under it) before the app starts, for a test that puts
+ * something there first; the start functions make it otherwise. With
+ * HL_TEST_HOME set, that folder is the home, and is left in place. */
+const char     *window_fixture_prepare_home (void);
 /* Call right after g_test_init (). */
 void            window_fixture_start (void);
 /* The same, on a library imported from @topics_file instead of the sample. */

@@ -7,12 +7,27 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hl-error.h"
 #include "hl-library.h"
 #include "hl-medlineplus-importer.h"
 #include "hl-paths.h"
 #include "hl-text.h"
+
+/* Which file a path named when it was opened: an import renames a new file
+ * into place, so the inode tells one library from the next. */
+typedef struct
+{
+  gboolean valid;
+  guint64  device;
+  guint64  inode;
+  gint64   mtime;
+  gint64   size;
+} FileId;
+
+/* How long the file must stay quiet before the library follows it. */
+#define UPDATE_DELAY_MS 250
 
 struct _HlLibrary
 {
@@ -24,6 +39,12 @@ struct _HlLibrary
   char           *error_message;
   HlTopicStore   *store;
   gboolean        importing;
+
+  FileId          opened;         /* the file :store was opened from */
+  GFileMonitor   *monitor;
+  guint           update_source;
+  gboolean        defer_updates;
+  gboolean        update_pending;
 };
 
 G_DEFINE_FINAL_TYPE (HlLibrary, hl_library, G_TYPE_OBJECT)
@@ -40,6 +61,8 @@ enum {
   PROP_FRACTION,
   PROP_ERROR_MESSAGE,
   PROP_STORE,
+  PROP_DEFER_UPDATES,
+  PROP_UPDATE_PENDING,
   N_PROPS
 };
 
@@ -73,15 +96,57 @@ fail (HlLibrary  *self,
   set_state (self, HL_LIBRARY_STATE_FAILED);
 }
 
+static FileId
+file_id_read (const char *path)
+{
+  FileId id = { FALSE, 0, 0, 0, 0 };
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) == 0)
+    {
+      id.valid = TRUE;
+      id.device = buf.st_dev;
+      id.inode = buf.st_ino;
+      id.mtime = buf.st_mtime;
+      id.size = buf.st_size;
+    }
+
+  return id;
+}
+
+static gboolean
+file_id_equal (const FileId *a,
+               const FileId *b)
+{
+  return a->valid == b->valid && a->device == b->device && a->inode == b->inode &&
+         a->mtime == b->mtime && a->size == b->size;
+}
+
+static void
+set_update_pending (HlLibrary *self,
+                    gboolean   pending)
+{
+  if (self->update_pending == pending)
+    return;
+
+  self->update_pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_PENDING]);
+}
+
 static gboolean
 open_store (HlLibrary  *self,
             GError    **error)
 {
+  /* Read before opening: should the file be replaced in between, the next
+   * check sees a difference and opens it again, which is harmless. */
+  FileId id = file_id_read (self->path);
   g_autoptr(HlTopicStore) store = hl_topic_store_open (self->path, error);
 
   if (store == NULL)
     return FALSE;
 
+  self->opened = id;
+  set_update_pending (self, FALSE);
   g_set_object (&self->store, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_clear_pointer (&self->error_message, g_free);
@@ -170,6 +235,134 @@ hl_library_import_finish (HlLibrary     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Whether the file at the library's path is another one than the file the
+ * store was opened from. A file that went away is no reason to leave the one
+ * still open. */
+static gboolean
+file_replaced (HlLibrary *self)
+{
+  FileId now = file_id_read (self->path);
+
+  return now.valid && !file_id_equal (&now, &self->opened);
+}
+
+static void
+switch_to_file (HlLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (open_store (self, &error))
+    return;
+
+  /* A library that cannot be read does not replace one that can. */
+  if (self->store != NULL)
+    g_debug ("Keeping the open library: %s", error->message);
+  else
+    fail (self, error->message);
+}
+
+static gboolean
+update_cb (gpointer data)
+{
+  HlLibrary *self = data;
+
+  self->update_source = 0;
+
+  /* An import of our own opens the new library when it is done. */
+  if (self->importing || !file_replaced (self))
+    return G_SOURCE_REMOVE;
+
+  if (self->defer_updates)
+    set_update_pending (self, TRUE);
+  else
+    switch_to_file (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+library_file_changed_cb (GFileMonitor      *monitor,
+                         GFile             *file,
+                         GFile             *other_file,
+                         GFileMonitorEvent  event,
+                         gpointer           user_data)
+{
+  HlLibrary *self = user_data;
+
+  /* A rename into place is one event, a copy over the file many: wait until
+   * the file has been quiet for a moment. */
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_source = g_timeout_add (UPDATE_DELAY_MS, update_cb, self);
+}
+
+static void
+watch_file (HlLibrary *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    return;
+
+  file = g_file_new_for_path (self->path);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s: %s", self->path, error->message);
+      return;
+    }
+
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (library_file_changed_cb), self);
+}
+
+gboolean
+hl_library_apply_update (HlLibrary *self)
+{
+  HlTopicStore *before;
+
+  g_return_val_if_fail (HL_IS_LIBRARY (self), FALSE);
+
+  set_update_pending (self, FALSE);
+  if (self->importing || !file_replaced (self))
+    return FALSE;
+
+  before = self->store;
+  switch_to_file (self);
+  return self->store != before;
+}
+
+void
+hl_library_set_defer_updates (HlLibrary *self,
+                              gboolean   defer)
+{
+  g_return_if_fail (HL_IS_LIBRARY (self));
+
+  defer = !!defer;
+  if (self->defer_updates == defer)
+    return;
+
+  self->defer_updates = defer;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFER_UPDATES]);
+
+  /* What waited is taken up as soon as nothing holds it back. */
+  if (!defer && self->update_pending)
+    hl_library_apply_update (self);
+}
+
+gboolean
+hl_library_get_defer_updates (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), FALSE);
+  return self->defer_updates;
+}
+
+gboolean
+hl_library_get_update_pending (HlLibrary *self)
+{
+  g_return_val_if_fail (HL_IS_LIBRARY (self), FALSE);
+  return self->update_pending;
+}
+
 void
 hl_library_load (HlLibrary *self)
 {
@@ -177,6 +370,8 @@ hl_library_load (HlLibrary *self)
   g_autofree char *starter = NULL;
 
   g_return_if_fail (HL_IS_LIBRARY (self));
+
+  watch_file (self);
 
   if (open_store (self, &error))
     return;
@@ -224,6 +419,22 @@ hl_library_reopen (HlLibrary  *self,
 }
 
 static void
+hl_library_dispose (GObject *object)
+{
+  HlLibrary *self = (HlLibrary *) object;
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  G_OBJECT_CLASS (hl_library_parent_class)->dispose (object);
+}
+
+static void
 hl_library_finalize (GObject *object)
 {
   HlLibrary *self = (HlLibrary *) object;
@@ -257,6 +468,30 @@ hl_library_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_DEFER_UPDATES:
+      g_value_set_boolean (value, self->defer_updates);
+      break;
+    case PROP_UPDATE_PENDING:
+      g_value_set_boolean (value, self->update_pending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hl_library_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  HlLibrary *self = HL_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEFER_UPDATES:
+      hl_library_set_defer_updates (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -267,8 +502,10 @@ hl_library_class_init (HlLibraryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = hl_library_dispose;
   object_class->finalize = hl_library_finalize;
   object_class->get_property = hl_library_get_property;
+  object_class->set_property = hl_library_set_property;
 
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, HL_TYPE_LIBRARY_STATE, HL_LIBRARY_STATE_NONE,
@@ -282,6 +519,14 @@ hl_library_class_init (HlLibraryClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HL_TYPE_TOPIC_STORE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set by whoever decides when a new library may appear (a kiosk, between
+   * patients); otherwise it appears at once. */
+  properties[PROP_DEFER_UPDATES] =
+    g_param_spec_boolean ("defer-updates", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATE_PENDING] =
+    g_param_spec_boolean ("update-pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -29,7 +29,13 @@ GType hl_library_state_get_type (void);
 
 /* The user's library and how it comes to be: opened when it exists, built
  * from the bundled sample on the first start (in a worker thread, with
- * progress), rebuilt when it was made by another version. */
+ * progress), rebuilt when it was made by another version.
+ *
+ * Once loaded, the library file is watched: when another process puts a new
+ * library in its place (health-library --import in a terminal, an update),
+ * :store switches to it at once, or, while :defer-updates is set, the switch
+ * waits with :update-pending set until hl_library_apply_update() is called
+ * (a kiosk takes it up between two patients). */
 HlLibrary      *hl_library_new               (const char          *path);
 const char     *hl_library_get_path          (HlLibrary           *self);
 /* Opens the library, importing the bundled sample when there is none. */
@@ -53,5 +59,15 @@ HlLibraryState  hl_library_get_state         (HlLibrary           *self);
 double          hl_library_get_fraction      (HlLibrary           *self);
 const char     *hl_library_get_error_message (HlLibrary           *self);
 HlTopicStore   *hl_library_get_store         (HlLibrary           *self);
+
+void            hl_library_set_defer_updates (HlLibrary           *self,
+                                              gboolean             defer);
+gboolean        hl_library_get_defer_updates (HlLibrary           *self);
+/* TRUE when another process replaced the library file while updates were
+ * deferred. */
+gboolean        hl_library_get_update_pending (HlLibrary          *self);
+/* Switches to the library file now on disk if it differs from the one open;
+ * TRUE when :store changed. */
+gboolean        hl_library_apply_update      (HlLibrary           *self);
 
 G_END_DECLS

@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "hl-app-settings.h"
 #include "hl-application.h"
 #include "hl-command-line.h"
 #include "hl-page-scheme.h"
+#include "hl-preferences-window.h"
 #include "hl-profile.h"
 #include "hl-resources.h"
 #include "hl-settings.h"
@@ -27,6 +29,8 @@ struct _HlApplication
   HlLibrary         *library;
   HlClinicDirectory *clinics;
   HlPageRenderer    *renderer;
+  HlLockdown        *lockdown;
+  HlImportJob       *import_job;
   HlUserSession     *user_session;
   HlUpdateController *updates;
 };
@@ -182,9 +186,20 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HlApplication *self = user_data;
+
+  hl_preferences_window_present (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -203,6 +218,8 @@ hl_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          (const char *[]) { "F1", "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
 
   self->settings = g_settings_new (APP_ID);
 
@@ -214,8 +231,12 @@ hl_application_startup (GApplication *application)
   self->renderer = hl_page_renderer_new (NULL, self->clinics);
   g_signal_connect_object (self->library, "notify::store",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  self->updates = hl_update_controller_new (self->settings, self->library, self->renderer);
+  self->lockdown = hl_lockdown_new (self->settings);
+  self->updates = hl_update_controller_new (self->settings, self->lockdown, self->library,
+                                            self->renderer);
   hl_update_controller_add_actions (self->updates, G_ACTION_MAP (self));
+  self->import_job = hl_import_job_new (self->library, self->lockdown);
+  hl_app_settings_follow (self->settings, self->renderer);
 
   /* Our scheme must exist before the first web view does. */
   hl_page_scheme_register (webkit_web_context_get_default (), self->renderer);
@@ -269,6 +290,8 @@ hl_application_dispose (GObject *object)
 {
   HlApplication *self = (HlApplication *) object;
 
+  g_clear_object (&self->import_job);
+  g_clear_object (&self->lockdown);
   g_clear_object (&self->user_session);
   g_clear_object (&self->updates);
   g_clear_object (&self->settings);
@@ -350,6 +373,20 @@ hl_application_get_settings (HlApplication *self)
 {
   g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+HlLockdown *
+hl_application_get_lockdown (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->lockdown;
+}
+
+HlImportJob *
+hl_application_get_import_job (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->import_job;
 }
 
 HlUserSession *

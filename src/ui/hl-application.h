@@ -9,7 +9,9 @@
 #include <adwaita.h>
 
 #include "hl-clinic-directory.h"
+#include "hl-import-job.h"
 #include "hl-library.h"
+#include "hl-lockdown.h"
 #include "hl-page-renderer.h"
 #include "hl-user-session.h"
 #include "hl-update-controller.h"
@@ -26,6 +28,9 @@ HlPageRenderer    *hl_application_get_renderer  (HlApplication *self);
 /* NULL when the directory file could not be read. */
 HlClinicDirectory *hl_application_get_clinics   (HlApplication *self);
 GSettings         *hl_application_get_settings  (HlApplication *self);
+HlLockdown        *hl_application_get_lockdown  (HlApplication *self);
+/* Imports asked for from the windows, one at a time. */
+HlImportJob       *hl_application_get_import_job (HlApplication *self);
 /* The basket, bookmarks and history; a kiosk reset calls
  * hl_user_session_forget_everything() on it. */
 HlUserSession     *hl_application_get_user_session (HlApplication *self);

@@ -169,6 +169,25 @@ hl_command_line_search (const char *query,
   return 0;
 }
 
+/* The home-clinic setting, as the app reads it for its pages and handouts;
+ * NULL when the schema is not installed (a command run from a bare build
+ * tree). */
+static char *
+dup_home_clinic (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, HL_SETTINGS_HOME_CLINIC))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, HL_SETTINGS_HOME_CLINIC);
+}
+
 int
 hl_command_line_page (const char *uri,
                       const char *language)
@@ -177,6 +196,7 @@ hl_command_line_page (const char *uri,
   g_autoptr(HlTopicStore) store = open_store (&error);
   g_autoptr(HlClinicDirectory) clinics = NULL;
   g_autoptr(HlPageRenderer) renderer = NULL;
+  g_autofree char *home_clinic = NULL;
   g_autofree char *html = NULL;
 
   if (store == NULL)
@@ -195,6 +215,9 @@ hl_command_line_page (const char *uri,
 
   renderer = hl_page_renderer_new (store, clinics);
   hl_page_renderer_set_language (renderer, language);
+  /* The page as this computer's app would show and print it. */
+  home_clinic = dup_home_clinic ();
+  hl_page_renderer_set_home_clinic (renderer, home_clinic);
   html = hl_page_renderer_render (renderer, uri, &error);
   if (html == NULL)
     {
@@ -204,23 +227,6 @@ hl_command_line_page (const char *uri,
 
   fputs (html, stdout);
   return 0;
-}
-
-/* The home clinic the app would put on a handout, when the settings can be
- * read here (the schema is installed). */
-static char *
-settings_home_clinic (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  if (schema == NULL || !g_settings_schema_has_key (schema, HL_SETTINGS_HOME_CLINIC))
-    return NULL;
-
-  settings = g_settings_new (APP_ID);
-  return g_settings_get_string (settings, HL_SETTINGS_HOME_CLINIC);
 }
 
 static void
@@ -291,7 +297,7 @@ hl_command_line_handout (const char *uri,
       g_clear_error (&error);
     }
 
-  home_clinic = clinic_id != NULL ? g_strdup (clinic_id) : settings_home_clinic ();
+  home_clinic = clinic_id != NULL ? g_strdup (clinic_id) : dup_home_clinic ();
   if (home_clinic != NULL && *home_clinic != '\0' &&
       (clinics == NULL || hl_clinic_directory_lookup (clinics, home_clinic) == NULL))
     {

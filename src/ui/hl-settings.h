@@ -6,13 +6,15 @@
 
 #pragma once
 
-/* Keys of the org.phynet.HealthLibrary schema. */
+/* Keys of the org.phynet.HealthLibrary schema. README.md documents each of
+ * them with its values: administrators script them. */
 #define HL_SETTINGS_CONTENT_LANGUAGE "content-language"
 #define HL_SETTINGS_ZOOM_LEVEL       "zoom-level"
+#define HL_SETTINGS_COLOR_SCHEME     "color-scheme"
+#define HL_SETTINGS_HOME_CLINIC      "home-clinic"
 #define HL_SETTINGS_WINDOW_WIDTH     "window-width"
 #define HL_SETTINGS_WINDOW_HEIGHT    "window-height"
 #define HL_SETTINGS_WINDOW_MAXIMIZED "window-maximized"
-#define HL_SETTINGS_HOME_CLINIC      "home-clinic"
 #define HL_SETTINGS_REMEMBER_HISTORY "remember-history"
 
 /* Library updates (hl-update-controller.c, hl-command-line-update.c). */
@@ -21,7 +23,9 @@
 #define HL_SETTINGS_AUTO_UPDATE       "auto-update"
 #define HL_SETTINGS_LAST_UPDATE_CHECK "last-update-check"
 
-/* The child schema org.phynet.HealthLibrary.lockdown, set by an
- * administrator. */
+/* The lockdown child schema, org.phynet.HealthLibrary.lockdown: what an
+ * administrator turns off. */
 #define HL_SETTINGS_LOCKDOWN                "lockdown"
-#define HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT "disable-import"
+#define HL_LOCKDOWN_DISABLE_IMPORT          "disable-import"
+#define HL_LOCKDOWN_DISABLE_PRINTING        "disable-printing"
+#define HL_LOCKDOWN_DISABLE_EXTERNAL_LINKS  "disable-external-links"

@@ -12,6 +12,7 @@
 #include "hl-page-builder.h"
 #include "hl-settings.h"
 #include "hl-text.h"
+#include "hl-lockdown.h"
 #include "hl-update-controller.h"
 #include "hl-update-error.h"
 
@@ -26,7 +27,7 @@ struct _HlUpdateController
   GObject           parent_instance;
 
   GSettings        *settings;
-  GSettings        *lockdown;     /* NULL when the schema has no lockdown keys */
+  HlLockdown       *lockdown;
   HlLibrary        *library;
   HlPageRenderer   *renderer;
   HlUpdater        *updater;
@@ -460,21 +461,6 @@ stale_after_days_changed_cb (HlUpdateController *self)
                                                               HL_SETTINGS_STALE_AFTER_DAYS));
 }
 
-/* The lockdown keys, read by name where this build's schema has them. */
-static GSettings *
-open_lockdown (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID "." HL_SETTINGS_LOCKDOWN, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 hl_update_controller_dispose (GObject *object)
 {
@@ -595,12 +581,14 @@ hl_update_controller_init (HlUpdateController *self)
 
 HlUpdateController *
 hl_update_controller_new (GSettings      *settings,
+                          HlLockdown     *lockdown,
                           HlLibrary      *library,
                           HlPageRenderer *renderer)
 {
   HlUpdateController *self;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (HL_IS_LOCKDOWN (lockdown), NULL);
   g_return_val_if_fail (HL_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (renderer), NULL);
 
@@ -609,7 +597,7 @@ hl_update_controller_new (GSettings      *settings,
   self->library = g_object_ref (library);
   self->renderer = g_object_ref (renderer);
   self->updater = hl_updater_new (hl_library_get_path (library));
-  self->lockdown = open_lockdown ();
+  self->lockdown = g_object_ref (lockdown);
 
   g_signal_connect_object (self->updater, "notify", G_CALLBACK (updater_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -621,9 +609,8 @@ hl_update_controller_new (GSettings      *settings,
                            G_CALLBACK (stale_after_days_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::" HL_SETTINGS_LAST_UPDATE_CHECK,
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-  if (self->lockdown != NULL)
-    g_signal_connect_object (self->lockdown, "changed::" HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT,
-                             G_CALLBACK (lockdown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lockdown, "notify::disable-import",
+                           G_CALLBACK (lockdown_changed_cb), self, G_CONNECT_SWAPPED);
 
   stale_after_days_changed_cb (self);
   refresh_dates (self);
@@ -644,8 +631,7 @@ gboolean
 hl_update_controller_get_locked (HlUpdateController *self)
 {
   g_return_val_if_fail (HL_IS_UPDATE_CONTROLLER (self), FALSE);
-  return self->lockdown != NULL &&
-         g_settings_get_boolean (self->lockdown, HL_SETTINGS_LOCKDOWN_DISABLE_IMPORT);
+  return hl_lockdown_get_disable_import (self->lockdown);
 }
 
 gboolean

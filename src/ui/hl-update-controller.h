@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "hl-library.h"
+#include "hl-lockdown.h"
 #include "hl-page-renderer.h"
 #include "hl-updater.h"
 
@@ -29,6 +30,7 @@ typedef gboolean (*HlUpdateSafeFunc) (gpointer user_data);
  * disable-import is on. After an update or a rollback the library is opened
  * again, and the pages show the new content. */
 HlUpdateController *hl_update_controller_new             (GSettings          *settings,
+                                                          HlLockdown         *lockdown,
                                                           HlLibrary          *library,
                                                           HlPageRenderer     *renderer);
 void                hl_update_controller_add_actions     (HlUpdateController *self,

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "hl-paths.h"
+#include "hl-settings.h"
 #include "hl-window-private.h"
 
 #define ZOOM_STEP 1.1
@@ -71,12 +71,16 @@ search_activated (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
+/* The zoom-level setting is the one source of truth: the view follows it,
+ * and so does the preferences' text size. */
 static void
 set_zoom (HlWindow *self,
           double    level)
 {
-  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->web_view),
-                                  CLAMP (level, ZOOM_MIN, ZOOM_MAX));
+  if (self->zoom_locked)
+    return;
+
+  g_settings_set_double (self->settings, HL_SETTINGS_ZOOM_LEVEL, CLAMP (level, ZOOM_MIN, ZOOM_MAX));
   hl_window_update_actions (self);
 }
 
@@ -115,6 +119,9 @@ print_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
   g_autoptr(WebKitPrintOperation) operation = NULL;
+
+  if (hl_lockdown_get_disable_printing (self->lockdown))
+    return;
 
   operation = webkit_print_operation_new (WEBKIT_WEB_VIEW (self->web_view));
   webkit_print_operation_run_dialog (operation, GTK_WINDOW (self));
@@ -156,31 +163,18 @@ reload_library_activated (GtkWidget  *widget,
   hl_library_load (HL_WINDOW (widget)->library);
 }
 
-static void
-restore_sample_done_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* On failure the library's state says why. */
-  if (!hl_library_import_finish (HL_LIBRARY (source), result, &error))
-    g_warning ("Could not restore the sample library: %s", error->message);
-}
-
-/* Builds a new library from the bundled sample, in place of a broken one. */
+/* Builds a new library from the bundled sample, in place of a broken one;
+ * the import says how it went when it ends. */
 static void
 restore_sample_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
-  g_autofree char *starter = hl_paths_find_starter_topics ();
+  g_autoptr(GError) error = NULL;
 
-  if (starter == NULL)
-    return;
-
-  hl_library_import_async (self->library, starter, NULL, restore_sample_done_cb, NULL);
+  if (!hl_import_job_restore_sample (self->import_job, &error))
+    hl_window_show_toast (self, error->message);
 }
 
 static void
@@ -201,6 +195,9 @@ toggle_language_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
+  if (self->language_locked)
+    return;
+
   hl_window_set_content_language (self, g_str_equal (self->content_language, "es") ? "en" : "es");
 }
 
@@ -210,16 +207,27 @@ hl_window_update_actions (HlWindow *self)
   WebKitWebView *web_view = WEBKIT_WEB_VIEW (self->web_view);
   double zoom = webkit_web_view_get_zoom_level (web_view);
   gboolean ready = hl_library_get_store (self->library) != NULL;
+  gboolean import = self->lockdown == NULL || !hl_lockdown_get_disable_import (self->lockdown);
+  gboolean print = self->lockdown == NULL || !hl_lockdown_get_disable_printing (self->lockdown);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
                                  webkit_web_view_can_go_back (web_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
                                  webkit_web_view_can_go_forward (web_view));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < ZOOM_MAX - 0.01);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > ZOOM_MIN + 0.01);
+
+  /* What the administrator locked or turned off cannot be reached here
+   * either. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
+                                 !self->zoom_locked && zoom < ZOOM_MAX - 0.01);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
+                                 !self->zoom_locked && zoom > ZOOM_MIN + 0.01);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", !self->zoom_locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.content-language", !self->language_locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-language", !self->language_locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-sample", import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.home", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.index", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", ready && print);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar",
                                  adw_leaflet_get_folded (self->leaflet));
 }

@@ -13,8 +13,10 @@
 G_BEGIN_DECLS
 
 /* The window spans hl-window.c (construction, library state, page loading),
- * hl-window-actions.c (its actions and their shortcuts) and
- * handout/hl-window-handout.c (handouts, basket, bookmarks, history). */
+ * hl-window-actions.c (its actions and their shortcuts),
+ * handout/hl-window-handout.c (handouts, basket, bookmarks, history) and
+ * preferences/hl-window-settings.c (how it follows the settings, the
+ * lockdown and a new library). */
 struct _HlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -39,6 +41,10 @@ struct _HlWindow
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
   char                 *shown_uri;        /* the last page shown, kept when the view crashes */
+  HlLockdown           *lockdown;
+  HlImportJob          *import_job;
+  gboolean              zoom_locked;      /* set by the administrator */
+  gboolean              language_locked;
 };
 
 void hl_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -52,5 +58,13 @@ void  hl_window_show_toast           (HlWindow       *self,
 /* The current page's address in @language, or NULL when it has none. */
 char *hl_window_dup_uri_in_language  (HlWindow       *self,
                                       const char     *language);
+
+/* From now on, follows the app's settings, lockdown, imports and library. */
+void     hl_window_follow_settings   (HlWindow       *self,
+                                      HlApplication  *app);
+/* TRUE, and the reader is told why, when the lockdown keeps @uri (a link to
+ * another site) from leaving the app. */
+gboolean hl_window_refuse_external   (HlWindow       *self,
+                                      const char     *uri);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "hl-profile.h"
 #include "hl-settings.h"
 #include "hl-text.h"
+#include "hl-toast.h"
 #include "hl-topic.h"
 #include "hl-window-handout.h"
 #include "hl-window-private.h"
@@ -120,8 +121,7 @@ hl_window_show_toast (HlWindow   *self,
   /* A high-priority toast takes the place of the one on show. */
   if (self->toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = adw_toast_new (text);
-  adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
+  self->toast = hl_toast_new (text);
   g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
 }
@@ -156,7 +156,14 @@ hl_window_set_content_language (HlWindow   *self,
   hl_page_renderer_set_language (self->renderer, code);
   if (!self->following_page)
     {
-      g_settings_set_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE, code);
+      g_autofree char *stored = g_settings_get_string (self->settings,
+                                                       HL_SETTINGS_CONTENT_LANGUAGE);
+      const char *current = hl_language_normalize (stored);
+
+      /* An empty setting that already means this language stays empty: it
+       * follows the desktop. */
+      if (g_strcmp0 (current ? current : hl_language_default (), code) != 0)
+        g_settings_set_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE, code);
       uri = hl_window_dup_uri_in_language (self, code);
       if (uri != NULL)
         hl_web_view_load_page (self->web_view, uri);
@@ -254,6 +261,9 @@ static void
 web_view_open_external_cb (HlWindow   *self,
                            const char *uri)
 {
+  if (hl_window_refuse_external (self, uri))
+    return;
+
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
@@ -374,11 +384,13 @@ library_state_cb (HlWindow *self)
           g_autofree char *uri = g_steal_pointer (&self->pending_uri);
           hl_window_show_page (self, uri);
         }
-      else
+      else if (self->shown_uri == NULL)
         {
           g_autofree char *uri = home_uri (self);
           hl_web_view_load_page (self->web_view, uri);
         }
+      /* Otherwise a new library replaced the one whose page is shown, and
+       * the page was shown again from it. */
       break;
 
     case HL_LIBRARY_STATE_FAILED:
@@ -451,8 +463,10 @@ setup_for_application (HlWindow      *self,
   if (g_settings_get_boolean (self->settings, HL_SETTINGS_WINDOW_MAXIMIZED))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* A zoom level locked by the administrator locks the shortcuts, not the
+   * page. */
   g_settings_bind (self->settings, HL_SETTINGS_ZOOM_LEVEL, self->web_view, "zoom-level",
-                   G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
 
   /* An empty setting follows the language the app is shown in. */
   language = g_settings_get_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE);
@@ -469,6 +483,7 @@ setup_for_application (HlWindow      *self,
                            G_CALLBACK (library_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::fraction",
                            G_CALLBACK (library_fraction_cb), self, G_CONNECT_SWAPPED);
+  hl_window_follow_settings (self, app);
   library_state_cb (self);
   hl_window_handout_setup (self, app);
 }
@@ -490,6 +505,8 @@ hl_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->renderer);
   g_clear_object (&self->settings);
+  g_clear_object (&self->lockdown);
+  g_clear_object (&self->import_job);
 
   G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
 }

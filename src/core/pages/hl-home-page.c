@@ -43,6 +43,40 @@ append_clinic_list (const HlPageContext *ctx,
   g_string_append (out, "</ul>\n</section>\n");
 }
 
+/* The clinic this computer is at, with what the directory knows of it and
+ * the organization's helpline. */
+static void
+append_home_clinic (const HlPageContext *ctx,
+                    GString             *out,
+                    const char          *language)
+{
+  HlClinic *clinic = ctx->home_clinic;
+  g_autofree char *href = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+  g_autofree char *place = hl_clinic_dup_place (clinic);
+
+  g_string_append (out, "<section class=\"callout home-clinic\" aria-labelledby=\"home-clinic\">\n"
+                        "<p class=\"eyebrow\" id=\"home-clinic\">");
+  hl_html_append_text (out, P_ (language, "This clinic"));
+  g_string_append (out, "</p>\n<p class=\"clinic-name\">");
+  hl_page_append_link (out, href, hl_clinic_get_name (clinic), NULL);
+  g_string_append (out, "</p>\n<p class=\"place\">");
+  if (g_str_equal (hl_clinic_get_id (clinic), "home-office"))
+    {
+      hl_html_append_text (out, P_ (language, "Home office"));
+      g_string_append (out, ", ");
+    }
+  hl_html_append_text (out, place);
+  g_string_append (out, "</p>\n");
+  hl_page_append_clinic_facts (out, clinic, language, FALSE);
+  if (hl_clinic_directory_get_helpline (ctx->clinics) != NULL)
+    {
+      g_string_append (out, "<p>");
+      hl_page_append_helpline (ctx, out, language);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</section>\n");
+}
+
 /* What the user read last, to go back to it. */
 static void
 append_recent (const HlPageContext *ctx,
@@ -151,7 +185,9 @@ hl_home_page_render (const HlPageContext  *ctx,
                               "Spanish. Choose a topic group, or search for a topic."));
   g_string_append (out, "</p>\n");
   append_freshness (ctx, out, language);
-  if (ctx->clinics != NULL && hl_clinic_directory_get_helpline (ctx->clinics) != NULL)
+  if (ctx->clinics != NULL && ctx->home_clinic != NULL)
+    append_home_clinic (ctx, out, language);
+  else if (ctx->clinics != NULL && hl_clinic_directory_get_helpline (ctx->clinics) != NULL)
     {
       g_string_append (out, "<p class=\"callout\">");
       hl_page_append_helpline (ctx, out, language);

@@ -133,6 +133,136 @@ hl_page_append_helpline (const HlPageContext *ctx,
   g_string_append (out, "</span>");
 }
 
+static void
+append_fact (GString    *out,
+             const char *label,
+             const char *value,
+             const char *href)
+{
+  if (value == NULL)
+    return;
+
+  g_string_append (out, "<dt>");
+  hl_html_append_text (out, label);
+  g_string_append (out, "</dt><dd>");
+  if (href != NULL)
+    hl_page_append_link (out, href, value, NULL);
+  else
+    {
+      /* Hours and addresses may span lines. */
+      g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (out, "<br>");
+          hl_html_append_text (out, lines[i]);
+        }
+    }
+  g_string_append (out, "</dd>\n");
+}
+
+/* The street address with the town below it, or NULL when it is unknown. */
+static char *
+dup_full_address (HlClinic *clinic)
+{
+  g_autofree char *place = hl_clinic_dup_place (clinic);
+  const char *postal = hl_clinic_get_postal_code (clinic);
+
+  if (hl_clinic_get_address (clinic) == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s\n%s%s%s", hl_clinic_get_address (clinic), place,
+                          postal ? " " : "", postal ? postal : "");
+}
+
+gboolean
+hl_page_append_clinic_facts (GString    *out,
+                             HlClinic   *clinic,
+                             const char *language,
+                             gboolean    services)
+{
+  g_autofree char *address = dup_full_address (clinic);
+  g_autofree char *phone_uri = hl_phone_to_tel_uri (hl_clinic_get_phone (clinic));
+  const char * const *list = services ? hl_clinic_get_services (clinic) : NULL;
+
+  if (address == NULL && hl_clinic_get_phone (clinic) == NULL &&
+      hl_clinic_get_fax (clinic) == NULL && hl_clinic_get_hours (clinic) == NULL &&
+      (list == NULL || list[0] == NULL))
+    return FALSE;
+
+  g_string_append (out, "<dl class=\"facts\">\n");
+  append_fact (out, P_ (language, "Address"), address, NULL);
+  append_fact (out, P_ (language, "Phone"), hl_clinic_get_phone (clinic), phone_uri);
+  append_fact (out, P_ (language, "Fax"), hl_clinic_get_fax (clinic), NULL);
+  append_fact (out, P_ (language, "Hours"), hl_clinic_get_hours (clinic), NULL);
+  if (list != NULL && list[0] != NULL)
+    {
+      g_string_append (out, "<dt>");
+      hl_html_append_text (out, P_ (language, "Services"));
+      g_string_append (out, "</dt><dd><ul>");
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          g_string_append (out, "<li>");
+          hl_html_append_text (out, list[i]);
+          g_string_append (out, "</li>");
+        }
+      g_string_append (out, "</ul></dd>\n");
+    }
+  g_string_append (out, "</dl>\n");
+
+  return TRUE;
+}
+
+/* One line of the printed banner: "Your clinic: Kilgore, Kilgore, TX ·
+ * 1 Main Street, Kilgore, TX 75662 · Phone (903) … · Hours …", with only the
+ * facts the directory has. */
+static void
+append_handout_clinic (const HlPageContext *ctx,
+                       GString             *out,
+                       const char          *language)
+{
+  HlClinic *clinic = ctx->home_clinic;
+  g_autofree char *place = hl_clinic_dup_place (clinic);
+  g_autofree char *address = dup_full_address (clinic);
+  const struct { const char *label; const char *value; } facts[] = {
+    { NULL, address },
+    { P_ (language, "Phone"), hl_clinic_get_phone (clinic) },
+    { P_ (language, "Hours"), hl_clinic_get_hours (clinic) },
+  };
+
+  g_string_append (out, "<p class=\"handout-clinic\"><span class=\"label\">");
+  hl_html_append_text (out, P_ (language, "Your clinic:"));
+  g_string_append (out, "</span> ");
+  hl_html_append_text (out, hl_clinic_get_name (clinic));
+  g_string_append (out, ", ");
+  hl_html_append_text (out, place);
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      g_auto(GStrv) lines = NULL;
+
+      if (facts[i].value == NULL)
+        continue;
+
+      g_string_append (out, " · ");
+      if (facts[i].label != NULL)
+        {
+          hl_html_append_text (out, facts[i].label);
+          g_string_append_c (out, ' ');
+        }
+      /* On one line: the parts of an address, or the lines of the hours. */
+      lines = g_strsplit (facts[i].value, "\n", -1);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          if (j > 0)
+            g_string_append (out, i == 0 ? ", " : "; ");
+          hl_html_append_text (out, lines[j]);
+        }
+    }
+  g_string_append (out, "</p>");
+}
+
 void
 hl_page_begin (const HlPageContext *ctx,
                GString             *out,
@@ -166,6 +296,8 @@ hl_page_begin (const HlPageContext *ctx,
       hl_html_append_text (out, hl_clinic_directory_get_organization_name (ctx->clinics));
       g_string_append (out, "</strong> ");
       hl_page_append_helpline (ctx, out, language);
+      if (ctx->home_clinic != NULL)
+        append_handout_clinic (ctx, out, language);
       g_string_append (out, "</header>\n");
     }
 

@@ -28,12 +28,14 @@ typedef struct
   HlClinicDirectory *clinics;     /* may be NULL */
   const char        *language;    /* for pages that name none: "en" or "es" */
   GBytes            *stylesheet;  /* page.css */
+  HlClinic          *home_clinic; /* the clinic this computer is at, or NULL */
   GListModel        *recent;      /* HlTopicRef the user read last, or NULL */
   guint              stale_after_days;  /* the home page says when content is older; 0: never */
 } HlPageContext;
 
 /* Starts the document: head with its one stylesheet, the organization's
- * banner for printed handouts, and the sample notice when it applies.
+ * banner for printed handouts (with the home clinic, when there is one), and
+ * the sample notice when it applies.
  * @language NULL is the context's. */
 void        hl_page_begin                  (const HlPageContext  *ctx,
                                             GString              *out,
@@ -54,6 +56,13 @@ void        hl_page_append_link            (GString              *out,
 void        hl_page_append_helpline        (const HlPageContext  *ctx,
                                             GString              *out,
                                             const char           *language);
+/* What the directory knows of @clinic as a <dl class="facts">: address,
+ * phone, fax, hours, and with @services its services. FALSE, and nothing
+ * appended, when it knows none of them. */
+gboolean    hl_page_append_clinic_facts    (GString              *out,
+                                            HlClinic             *clinic,
+                                            const char           *language,
+                                            gboolean              services);
 /* " MedlinePlus data of November 23, 2026." (or the sample's date). */
 void        hl_page_append_source_line     (const HlPageContext  *ctx,
                                             GString              *out,

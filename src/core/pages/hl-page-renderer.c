@@ -41,6 +41,7 @@ hl_page_renderer_finalize (GObject *object)
 
   g_clear_object (&self->ctx.store);
   g_clear_object (&self->ctx.clinics);
+  g_clear_object (&self->ctx.home_clinic);
   g_clear_pointer (&self->ctx.stylesheet, g_bytes_unref);
   g_clear_object (&self->ctx.recent);
   g_free (self->language);
@@ -149,6 +150,28 @@ hl_page_renderer_get_language (HlPageRenderer *self)
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
 
   return self->language;
+}
+
+void
+hl_page_renderer_set_home_clinic (HlPageRenderer *self,
+                                  const char     *id)
+{
+  HlClinic *clinic = NULL;
+
+  g_return_if_fail (HL_IS_PAGE_RENDERER (self));
+
+  if (id != NULL && *id != '\0' && self->ctx.clinics != NULL)
+    clinic = hl_clinic_directory_lookup (self->ctx.clinics, id);
+
+  g_set_object (&self->ctx.home_clinic, clinic);
+}
+
+HlClinic *
+hl_page_renderer_get_home_clinic (HlPageRenderer *self)
+{
+  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
+
+  return self->ctx.home_clinic;
 }
 
 /* Query parameters of an hl: address. */

@@ -48,6 +48,13 @@ guint           hl_page_renderer_get_stale_after_days (HlPageRenderer *self);
 void            hl_page_renderer_set_language   (HlPageRenderer    *self,
                                                  const char        *language);
 const char     *hl_page_renderer_get_language   (HlPageRenderer    *self);
+/* The clinic this computer is at, by its id in the directory: the home page
+ * and every printed page name it. NULL, "" or an id the directory does not
+ * have mean none. */
+void            hl_page_renderer_set_home_clinic (HlPageRenderer   *self,
+                                                  const char       *id);
+/* NULL when there is none. */
+HlClinic       *hl_page_renderer_get_home_clinic (HlPageRenderer   *self);
 
 /* The page at @uri as a complete HTML document, or NULL with
  * HL_ERROR_NOT_FOUND for an address that has no page. */

@@ -47,24 +47,21 @@ sync_path (const char  *path,
   return TRUE;
 }
 
-/* The new file takes the library's name in one atomic rename. The library is
- * never written after an import, so its write-ahead log is empty; the stale
- * log and index files are removed first so that they cannot be paired with
- * the new file. */
+/* The new file takes the library's name in one atomic rename. The library's
+ * write-ahead log and its index stay where they are: a running app may hold
+ * them open and mapped while it reads the old file, and deleting them under
+ * it would let that app and the next reader of the new file use two
+ * different index files. Nothing ever writes a finished library, so the log
+ * holds no pages that could be read into the new file. */
 gboolean
 hl_library_files_replace (const char  *new_path,
                           const char  *library_path,
                           GError     **error)
 {
-  g_autofree char *wal = g_strconcat (library_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (library_path, "-shm", NULL);
   g_autofree char *dir = g_path_get_dirname (library_path);
 
   if (!sync_path (new_path, FALSE, error))
     return FALSE;
-
-  g_unlink (wal);
-  g_unlink (shm);
 
   if (g_rename (new_path, library_path) != 0)
     {

@@ -30,5 +30,9 @@ HlHandoutDialog *hl_handout_dialog_new         (GtkWindow         *parent,
                                                 const char        *home_clinic);
 /* The handout as shown in the preview. */
 HlHandout       *hl_handout_dialog_get_handout (HlHandoutDialog   *self);
+/* FALSE takes Print… away (the lockdown's disable-printing); Save as PDF…
+ * stays. */
+void             hl_handout_dialog_set_print_allowed (HlHandoutDialog *self,
+                                                      gboolean         allowed);
 
 G_END_DECLS

@@ -122,6 +122,7 @@ open_dialog (HlWindow *self,
 
   dialog = hl_handout_dialog_new (GTK_WINDOW (self), hl_library_get_store (self->library),
                                   clinics_of (self), ids, basket, home_clinic);
+  hl_handout_dialog_set_print_allowed (dialog, !hl_lockdown_get_disable_printing (self->lockdown));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
