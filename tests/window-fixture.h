@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <webkit/webkit.h>
+
 #include "hl-application.h"
 #include "hl-sidebar.h"
 #include "hl-web-view.h"
@@ -28,6 +30,7 @@ void            window_fixture_stop  (void);
 
 HlApplication  *fixture_app          (void);
 HlWindow       *fixture_window       (void);
+/* The window's WebKitWebView, once the first page was asked for. */
 WebKitWebView  *web_view             (void);
 HlSidebar      *sidebar              (void);
 
