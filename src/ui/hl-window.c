@@ -399,6 +399,39 @@ library_fraction_cb (HlWindow *self)
   gtk_progress_bar_set_fraction (self->import_progress, hl_library_get_fraction (self->library));
 }
 
+/* A status page's large icon is looked up as soon as the window is realized,
+ * whether the page is shown or not, and an SVG one brings librsvg in (6 MB,
+ * and time on the way to the first frame): a page gets its icon when it is
+ * shown. */
+static void
+content_page_shown_cb (HlWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  const char *icon_name = g_object_get_data (G_OBJECT (page), "hl-icon-name");
+
+  if (icon_name != NULL)
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+}
+
+static void
+defer_status_icons (HlWindow *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->content_stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    if (ADW_IS_STATUS_PAGE (page) && page != shown)
+      {
+        g_object_set_data_full (G_OBJECT (page), "hl-icon-name",
+                                g_strdup (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page))),
+                                g_free);
+        adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), NULL);
+      }
+
+  g_signal_connect_object (self->content_stack, "notify::visible-child",
+                           G_CALLBACK (content_page_shown_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 HlWindow      *self)
@@ -599,6 +632,7 @@ hl_window_init (HlWindow *self)
   self->content_language = g_strdup ("en");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  defer_status_icons (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
