@@ -23,6 +23,10 @@
 #     meson test -C build --benchmark --verbose bench-startup
 #
 #   bench-startup.py APP --floor FLOOR --watcher WATCHER [--rounds N] [--corpus FILE]
+#                    [--compare NAME=PROGRAM]...
+#
+# --compare adds another build of the app (an older commit, say) to the same
+# rounds, to see what a change bought on the same machine at the same time.
 
 import argparse
 import os
@@ -196,6 +200,8 @@ def main():
     parser.add_argument("--settle", type=float, default=1.0,
                         help="seconds after the first page before the peaks are read")
     parser.add_argument("--corpus", help="MedlinePlus XML to import (default: generate one)")
+    parser.add_argument("--compare", action="append", default=[], metavar="NAME=PROGRAM",
+                        help="another build of the app to start in the same rounds")
     parser.add_argument("--verbose", action="store_true", help="print every start")
     args = parser.parse_args()
 
@@ -226,15 +232,21 @@ def main():
 
         watcher = Watcher(args.watcher)
         programs = {"app": args.app, "floor": args.floor}
-        runs = {"app": [], "floor": []}
+        for item in args.compare:
+            name, _, program = item.partition("=")
+            programs[name] = program
+        names = list(programs)
+        runs = {name: [] for name in names}
 
         # The first start of each fills the system's caches; it is not counted.
-        for name in ("app", "floor"):
+        for name in names:
             start_once(programs[name], env, watcher, args.settle)
 
         for i in range(args.rounds):
-            # Who goes first alternates, so that neither always follows the other.
-            order = ("app", "floor") if i % 2 == 0 else ("floor", "app")
+            # Who goes first turns round, so that none always follows another.
+            order = names[i % len(names):] + names[:i % len(names)]
+            if i % 2 == 1:
+                order.reverse()
             for name in order:
                 figures = start_once(programs[name], env, watcher, args.settle)
                 if figures.get("loaded") is None or figures.get("mapped") is None:
@@ -249,31 +261,32 @@ def main():
                 time.sleep(0.3)
 
         print()
-        print("Health Library (app) and the floor started in turns, %d rounds after a warm-up;"
-              % args.rounds)
-        print("times in ms since the process started, medians (min–max):")
+        print("Health Library (app), the floor%s started in turns, %d rounds after a warm-up;"
+              % ("".join(", " + name for name in names[2:]), args.rounds))
+        print("times in ms since the process started, medians (min–max); ratios to the floor:")
         print()
-        print("  %-30s %-24s %-24s %s" % ("", "app", "floor", "app/floor"))
+        others = [name for name in names if name != "floor"]
+        print("  %-28s" % "" + "".join("%-24s" % name for name in names) +
+              "".join("%-8s" % (name + "/fl") for name in others))
         summary = {}
         for key, label, unit in MEASURES:
-            app, floor = median_of(runs["app"], key), median_of(runs["floor"], key)
-            if app is None or floor is None:
+            figures = {name: median_of(runs[name], key) for name in names}
+            if any(value is None for value in figures.values()):
                 continue
-            summary[key] = (app, floor)
-            print("  %-30s %-24s %-24s %.2f" % (
-                label,
-                "%7.1f %s (%.0f–%.0f)" % (app[0], unit, app[1], app[2]),
-                "%7.1f %s (%.0f–%.0f)" % (floor[0], unit, floor[1], floor[2]),
-                app[0] / floor[0]))
-        print("  web processes per start: app %s, floor %s" % (
-            statistics.median(r["web-processes"] for r in runs["app"]),
-            statistics.median(r["web-processes"] for r in runs["floor"])))
-
+            summary[key] = figures
+            print("  %-28s" % label + "".join(
+                "%-24s" % ("%7.1f %s (%.0f–%.0f)" % (figures[name][0], unit, figures[name][1],
+                                                     figures[name][2]))
+                for name in names) + "".join(
+                "%-8s" % ("%.2f" % (figures[name][0] / figures["floor"][0])) for name in others))
+        print("  web processes per start: " + ", ".join(
+            "%s %s" % (name, statistics.median(r["web-processes"] for r in runs[name]))
+            for name in names))
         print()
         for key, factor in GOALS.items():
             if key not in summary:
                 continue
-            app, floor = summary[key]
+            app, floor = summary[key]["app"], summary[key]["floor"]
             label = next(label for k, label, _ in MEASURES if k == key)
             print("  %s ≤ %s× the floor: %s (%.2f×)" % (
                 label, ("%.2f" % factor).rstrip("0").rstrip("."),
