@@ -18,7 +18,7 @@
 static gboolean
 stack_shows (gpointer data)
 {
-  GtkWidget *view = hl_window_get_web_view (fixture_window ());
+  GtkWidget *view = GTK_WIDGET (web_view ());
   GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (view, GTK_TYPE_STACK));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), data) == 0;

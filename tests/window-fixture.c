@@ -42,11 +42,8 @@ wait_until (Condition   condition,
 
   if (timed_out)
     {
-      GtkWidget *stack = gtk_widget_get_ancestor (hl_window_get_web_view (window), GTK_TYPE_STACK);
+      GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (web_view ()), GTK_TYPE_STACK);
 
-      if (web_view () == NULL)
-        g_error ("Timed out waiting for %s (no page asked for yet; the window shows %s)", what,
-                 gtk_stack_get_visible_child_name (GTK_STACK (stack)));
       g_error ("Timed out waiting for %s (the view shows “%s”, %s, %s; the window shows %s)", what,
                webkit_web_view_get_title (web_view ()), webkit_web_view_get_uri (web_view ()),
                webkit_web_view_is_loading (web_view ()) ? "loading" : "loaded",
@@ -55,13 +52,10 @@ wait_until (Condition   condition,
   g_source_remove (id);
 }
 
-/* The WebKitWebView of the window: NULL until the first page was asked for. */
 WebKitWebView *
 web_view (void)
 {
-  GtkWidget *view = hl_web_view_get_engine_view (HL_WEB_VIEW (hl_window_get_web_view (window)));
-
-  return view ? WEBKIT_WEB_VIEW (view) : NULL;
+  return WEBKIT_WEB_VIEW (hl_window_get_web_view (window));
 }
 
 HlSidebar *
@@ -76,7 +70,7 @@ page_shown (gpointer data)
   const char *title = data;
   WebKitWebView *view = web_view ();
 
-  return view != NULL && !webkit_web_view_is_loading (view) &&
+  return !webkit_web_view_is_loading (view) &&
          g_strcmp0 (webkit_web_view_get_title (view), title) == 0;
 }
 
@@ -137,7 +131,7 @@ row_selected (gpointer data)
 gboolean
 loaded (gpointer data)
 {
-  return web_view () != NULL && !webkit_web_view_is_loading (web_view ());
+  return !webkit_web_view_is_loading (web_view ());
 }
 
 gboolean
@@ -171,7 +165,7 @@ static gboolean
 library_ready (gpointer data)
 {
   return hl_library_get_state (hl_application_get_library (app)) == HL_LIBRARY_STATE_READY &&
-         web_view () != NULL && !webkit_web_view_is_loading (web_view ()) &&
+         !webkit_web_view_is_loading (web_view ()) &&
          webkit_web_view_get_title (web_view ()) != NULL;
 }
 

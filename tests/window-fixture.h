@@ -6,8 +6,6 @@
 
 #pragma once
 
-#include <webkit/webkit.h>
-
 #include "hl-application.h"
 #include "hl-sidebar.h"
 #include "hl-web-view.h"
@@ -30,7 +28,6 @@ void            window_fixture_stop  (void);
 
 HlApplication  *fixture_app          (void);
 HlWindow       *fixture_window       (void);
-/* The window's WebKitWebView, once the first page was asked for. */
 WebKitWebView  *web_view             (void);
 HlSidebar      *sidebar              (void);
 

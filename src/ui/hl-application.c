@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <webkit/webkit.h>
 
 #include "hl-application.h"
 #include "hl-command-line.h"
@@ -15,7 +16,6 @@
 #include "hl-resources.h"
 #include "hl-settings.h"
 #include "hl-topic.h"
-#include "hl-web-view.h"
 #include "hl-window.h"
 
 struct _HlApplication
@@ -143,16 +143,6 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-static char *
-render_page_cb (const char *uri,
-                int        *status,
-                gpointer    user_data)
-{
-  HlApplication *self = user_data;
-
-  return hl_page_scheme_render (self->renderer, uri, status);
-}
-
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -183,9 +173,11 @@ hl_application_startup (GApplication *application)
 
   self->library = hl_library_new (NULL);
   self->renderer = hl_page_renderer_new (NULL, self->clinics);
-  hl_web_view_set_page_source (render_page_cb, self);
   g_signal_connect_object (self->library, "notify::store",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  /* Our scheme must exist before the first web view does. */
+  hl_page_scheme_register (webkit_web_context_get_default (), self->renderer);
 
   hl_library_load (self->library);
   hl_profile_mark ("library-opened");

@@ -6,16 +6,17 @@
 
 #pragma once
 
+#include <webkit/webkit.h>
+
 #include "hl-page-renderer.h"
 
 G_BEGIN_DECLS
 
 #define HL_PAGE_SCHEME "hl"
 
-/* The page for a request of the hl: scheme, with its HTTP status in
- * @status: the page, or a page that says why there is none. Never NULL. */
-char *hl_page_scheme_render (HlPageRenderer *renderer,
-                             const char     *uri,
-                             int            *status);
+/* Serves hl:// pages from @renderer to every web view of @context. Call it
+ * before the first web view is created. */
+void hl_page_scheme_register (WebKitWebContext *context,
+                              HlPageRenderer   *renderer);
 
 G_END_DECLS

@@ -4,49 +4,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The page area. It takes its place in the window from the first frame, but
- * the WebKitWebView inside it comes from the page engine module (web/), which
- * a thread loads when the first page is asked for, while the window is shown:
- * WebKit is the largest part of the app, and the window need not wait for
- * it. The page is loaded as soon as the engine is there.
- *
- * The thread starts only once the window's templates are built: one thread
- * at a time may load libraries or look up their symbols, and GtkBuilder
- * looks up a symbol for each type it meets for the first time. */
-
 #include "config.h"
 
-#include <gmodule.h>
-
 #include "hl-page-scheme.h"
-#include "hl-profile.h"
 #include "hl-web-view.h"
 
 struct _HlWebView
 {
-  AdwBin      parent_instance;
-
-  GtkWidget  *engine_view;
-  char       *pending_uri;   /* asked for before the engine was loaded */
-  char       *uri;
-  char       *title;
-  double      zoom_level;
+  WebKitWebView parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (HlWebView, hl_web_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HlWebView, hl_web_view, WEBKIT_TYPE_WEB_VIEW)
 
 enum {
-  PROP_0,
-  PROP_URI,
-  PROP_TITLE,
-  PROP_ZOOM_LEVEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  LOAD_CHANGED,
   OPEN_EXTERNAL,
   REFUSED,
   CRASHED,
@@ -55,129 +25,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The engine, for the whole app. */
-static GThread           *engine_loader;
-static GList             *waiting_views;
-static const HlWebEngine *engine;
-static gboolean           engine_ready;
-static char              *engine_error;
-static HlPageSourceFunc   page_source;
-static gpointer           page_source_data;
-
-static const char *
-engine_dir (void)
+gboolean
+hl_web_view_is_external_uri (const char *uri)
 {
-  /* Running from a build tree, the module is there. */
-  const char *dir = g_getenv ("HEALTH_LIBRARY_MODULEDIR");
+  g_autofree char *scheme = uri ? g_uri_parse_scheme (uri) : NULL;
 
-  return dir != NULL && *dir != '\0' ? dir : PKGLIBDIR;
-}
-
-static gpointer
-load_engine (gpointer data)
-{
-  g_autofree char *path = g_build_filename (engine_dir (), HL_WEB_ENGINE_MODULE, NULL);
-  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
-  HlWebEngineGetFunc get = NULL;
-
-  if (module == NULL)
-    {
-      engine_error = g_strdup (g_module_error ());
-      return NULL;
-    }
-
-  if (!g_module_symbol (module, HL_WEB_ENGINE_SYMBOL, (gpointer *) &get) || get == NULL ||
-      get ()->abi != HL_WEB_ENGINE_ABI)
-    {
-      engine_error = g_strdup_printf ("%s is not the page engine of this version", path);
-      g_module_close (module);
-      return NULL;
-    }
-
-  /* WebKit cannot be unloaded. */
-  g_module_make_resident (module);
-  engine = get ();
-  return NULL;
-}
-
-static gboolean ensure_engine_view (HlWebView *self);
-
-static gboolean
-engine_loaded_cb (gpointer data)
-{
-  /* Before the next frame is drawn: the sooner the web process starts, the
-   * sooner the first page is there. */
-  if (engine_loader != NULL)
-    g_thread_join (g_steal_pointer (&engine_loader));
-  hl_profile_mark ("web-engine-loaded");
-
-  while (waiting_views != NULL)
-    {
-      HlWebView *self = waiting_views->data;
-      g_autofree char *uri = g_steal_pointer (&self->pending_uri);
-
-      waiting_views = g_list_delete_link (waiting_views, waiting_views);
-      if (ensure_engine_view (self))
-        engine->load_uri (self->engine_view, uri);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-load_engine_thread (gpointer data)
-{
-  load_engine (NULL);
-  g_idle_add_full (G_PRIORITY_DEFAULT, engine_loaded_cb, NULL, NULL);
-  return NULL;
-}
-
-void
-hl_web_view_set_page_source (HlPageSourceFunc source,
-                             gpointer         user_data)
-{
-  g_return_if_fail (source != NULL);
-  g_return_if_fail (page_source == NULL);
-
-  page_source = source;
-  page_source_data = user_data;
-}
-
-static void
-start_loading_engine (void)
-{
-  if (engine == NULL && engine_loader == NULL)
-    engine_loader = g_thread_new ("hl-web-engine", load_engine_thread, NULL);
-}
-
-/* The engine, ready for views; NULL when it cannot be loaded. */
-static const HlWebEngine *
-get_engine (void)
-{
-  g_return_val_if_fail (page_source != NULL, NULL);
-  g_return_val_if_fail (engine_loader == NULL, NULL);
-
-  /* One more try after a failure: Reload asks again. */
-  if (engine == NULL)
-    {
-      g_clear_pointer (&engine_error, g_free);
-      load_engine (NULL);
-    }
-  if (engine == NULL)
-    {
-      g_warning ("The page viewer could not be loaded: %s. Reinstall Health Library.",
-                 engine_error);
-      return NULL;
-    }
-
-  if (!engine_ready)
-    {
-      engine->init (HL_PAGE_SCHEME, page_source, page_source_data);
-      engine_ready = TRUE;
-      hl_profile_mark ("web-engine-ready");
-    }
-
-  return engine;
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "http") == 0 ||
+          g_ascii_strcasecmp (scheme, "https") == 0 ||
+          g_ascii_strcasecmp (scheme, "tel") == 0);
 }
 
 static gboolean
@@ -188,305 +44,160 @@ is_page_uri (const char *uri)
   return g_strcmp0 (scheme, HL_PAGE_SCHEME) == 0;
 }
 
-static void
-engine_uri_cb (HlWebView *self)
-{
-  g_free (self->uri);
-  g_object_get (self->engine_view, "uri", &self->uri, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
-}
-
-static void
-engine_title_cb (HlWebView *self)
-{
-  g_free (self->title);
-  g_object_get (self->engine_view, "title", &self->title, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-static void
-engine_load_changed_cb (HlWebView *self,
-                        int        event)
-{
-  g_signal_emit (self, signals[LOAD_CHANGED], 0, event);
-}
-
-static void
-engine_open_external_cb (HlWebView  *self,
-                         const char *uri)
-{
-  g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
-}
-
-static void
-engine_refused_cb (HlWebView  *self,
-                   const char *uri)
-{
-  g_signal_emit (self, signals[REFUSED], 0, uri);
-}
-
-static void
-engine_crashed_cb (HlWebView *self)
-{
-  g_signal_emit (self, signals[CRASHED], 0);
-}
-
 static gboolean
-ensure_engine_view (HlWebView *self)
+hl_web_view_decide_policy (WebKitWebView            *web_view,
+                           WebKitPolicyDecision     *decision,
+                           WebKitPolicyDecisionType  type)
 {
-  const HlWebEngine *web_engine;
+  HlWebView *self = HL_WEB_VIEW (web_view);
+  WebKitNavigationAction *action;
+  WebKitURIRequest *request;
+  const char *uri;
 
-  if (self->engine_view != NULL)
-    return TRUE;
-
-  web_engine = get_engine ();
-  if (web_engine == NULL)
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
     {
-      g_signal_emit (self, signals[CRASHED], 0);
-      return FALSE;
+      webkit_policy_decision_use (decision);
+      return TRUE;
     }
 
-  self->engine_view = web_engine->new_view ();
-  g_object_set (self->engine_view,
-                "zoom-level", self->zoom_level,
-                "hexpand", TRUE,
-                "vexpand", TRUE,
-                NULL);
-  g_signal_connect_object (self->engine_view, "notify::uri", G_CALLBACK (engine_uri_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->engine_view, "notify::title", G_CALLBACK (engine_title_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->engine_view, "load-changed", G_CALLBACK (engine_load_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->engine_view, "open-external",
-                           G_CALLBACK (engine_open_external_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->engine_view, "refused", G_CALLBACK (engine_refused_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->engine_view, "crashed", G_CALLBACK (engine_crashed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_bin_set_child (ADW_BIN (self), self->engine_view);
-  hl_profile_mark ("web-view-created");
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  request = webkit_navigation_action_get_request (action);
+  uri = webkit_uri_request_get_uri (request);
+
+  /* Our pages load in the view, also when a link asks for a new window. */
+  if (is_page_uri (uri))
+    {
+      if (type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION)
+        {
+          webkit_policy_decision_ignore (decision);
+          hl_web_view_load_page (self, uri);
+        }
+      else
+        webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  /* Everything else never loads here: web and phone links go to the
+   * system's browser or dialer, any other scheme is refused. */
+  webkit_policy_decision_ignore (decision);
+  if (hl_web_view_is_external_uri (uri))
+    g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
+  else
+    g_signal_emit (self, signals[REFUSED], 0, uri);
 
   return TRUE;
 }
 
-GtkWidget *
-hl_web_view_new (void)
+static void
+hl_web_view_web_process_terminated (WebKitWebView                     *web_view,
+                                    WebKitWebProcessTerminationReason  reason)
 {
-  return g_object_new (HL_TYPE_WEB_VIEW, NULL);
+  g_signal_emit (web_view, signals[CRASHED], 0);
 }
 
-const char *
-hl_web_view_get_page_uri (HlWebView *self)
+static gboolean
+hl_web_view_context_menu (WebKitWebView       *web_view,
+                          WebKitContextMenu   *menu,
+                          WebKitHitTestResult *hit_test_result)
 {
-  g_return_val_if_fail (HL_IS_WEB_VIEW (self), NULL);
+  GList *items = webkit_context_menu_get_items (menu);
 
-  /* A page waiting for the engine is the page of the view already. */
-  if (self->pending_uri != NULL)
-    return self->pending_uri;
-
-  return is_page_uri (self->uri) ? self->uri : NULL;
-}
-
-const char *
-hl_web_view_get_title (HlWebView *self)
-{
-  g_return_val_if_fail (HL_IS_WEB_VIEW (self), NULL);
-
-  return self->title;
-}
-
-void
-hl_web_view_load_page (HlWebView  *self,
-                       const char *uri)
-{
-  g_return_if_fail (HL_IS_WEB_VIEW (self));
-  g_return_if_fail (is_page_uri (uri));
-
-  if (self->engine_view == NULL)
-    start_loading_engine ();
-  if (self->engine_view == NULL && engine_loader != NULL)
+  /* Keep what a reader needs (copy, back, forward, stop/reload); drop what
+   * would open pages or tools outside the app. */
+  for (GList *l = items; l != NULL;)
     {
-      if (self->pending_uri == NULL)
-        waiting_views = g_list_prepend (waiting_views, self);
-      g_free (self->pending_uri);
-      self->pending_uri = g_strdup (uri);
-      return;
+      WebKitContextMenuItem *item = l->data;
+      WebKitContextMenuAction action = webkit_context_menu_item_get_stock_action (item);
+
+      l = l->next;
+      switch ((int) action)
+        {
+        case WEBKIT_CONTEXT_MENU_ACTION_GO_BACK:
+        case WEBKIT_CONTEXT_MENU_ACTION_GO_FORWARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_STOP:
+        case WEBKIT_CONTEXT_MENU_ACTION_RELOAD:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+          break;
+        default:
+          webkit_context_menu_remove (menu, item);
+        }
     }
 
-  if (ensure_engine_view (self))
-    engine->load_uri (self->engine_view, uri);
+  return webkit_context_menu_get_n_items (menu) == 0;
 }
 
-gboolean
-hl_web_view_can_go_back (HlWebView *self)
+/* Our pages come from the app, not the network: nothing the view does needs
+ * to outlive it, so it gets a session that writes nothing to disk (no cache,
+ * no cookies, no history), one for the whole app. */
+static WebKitNetworkSession *
+get_network_session (void)
 {
-  g_return_val_if_fail (HL_IS_WEB_VIEW (self), FALSE);
+  static WebKitNetworkSession *session;
 
-  return self->engine_view != NULL && engine->can_go_back (self->engine_view);
+  if (session == NULL)
+    session = webkit_network_session_new_ephemeral ();
+
+  return session;
 }
 
-gboolean
-hl_web_view_can_go_forward (HlWebView *self)
+static GObject *
+hl_web_view_constructor (GType                  type,
+                         guint                  n_params,
+                         GObjectConstructParam *params)
 {
-  g_return_val_if_fail (HL_IS_WEB_VIEW (self), FALSE);
+  /* network-session is construct-only, and the view is made by a template. */
+  for (guint i = 0; i < n_params; i++)
+    if (g_str_equal (params[i].pspec->name, "network-session") &&
+        g_value_get_object (params[i].value) == NULL)
+      g_value_set_object (params[i].value, get_network_session ());
 
-  return self->engine_view != NULL && engine->can_go_forward (self->engine_view);
-}
-
-void
-hl_web_view_go_back (HlWebView *self)
-{
-  g_return_if_fail (HL_IS_WEB_VIEW (self));
-
-  if (hl_web_view_can_go_back (self))
-    engine->go_back (self->engine_view);
-}
-
-void
-hl_web_view_go_forward (HlWebView *self)
-{
-  g_return_if_fail (HL_IS_WEB_VIEW (self));
-
-  if (hl_web_view_can_go_forward (self))
-    engine->go_forward (self->engine_view);
-}
-
-double
-hl_web_view_get_zoom_level (HlWebView *self)
-{
-  g_return_val_if_fail (HL_IS_WEB_VIEW (self), 1.0);
-
-  return self->zoom_level;
-}
-
-void
-hl_web_view_set_zoom_level (HlWebView *self,
-                            double     level)
-{
-  g_return_if_fail (HL_IS_WEB_VIEW (self));
-
-  if (self->zoom_level == level)
-    return;
-
-  self->zoom_level = level;
-  if (self->engine_view != NULL)
-    g_object_set (self->engine_view, "zoom-level", level, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
-}
-
-void
-hl_web_view_print (HlWebView *self,
-                   GtkWindow *parent)
-{
-  g_return_if_fail (HL_IS_WEB_VIEW (self));
-
-  if (self->engine_view != NULL)
-    engine->print (self->engine_view, parent);
-}
-
-GtkWidget *
-hl_web_view_get_engine_view (HlWebView *self)
-{
-  g_return_val_if_fail (HL_IS_WEB_VIEW (self), NULL);
-
-  return self->engine_view;
+  return G_OBJECT_CLASS (hl_web_view_parent_class)->constructor (type, n_params, params);
 }
 
 static void
-hl_web_view_map (GtkWidget *widget)
+hl_web_view_constructed (GObject *object)
 {
-  GTK_WIDGET_CLASS (hl_web_view_parent_class)->map (widget);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (object);
+  WebKitSettings *settings;
 
-  /* Shown before any page was asked for (the library is being built, or
-   * cannot be opened): have the engine ready for when one is. */
-  start_loading_engine ();
-}
+  G_OBJECT_CLASS (hl_web_view_parent_class)->constructed (object);
 
-static void
-hl_web_view_finalize (GObject *object)
-{
-  HlWebView *self = (HlWebView *) object;
-
-  waiting_views = g_list_remove (waiting_views, self);
-  g_free (self->pending_uri);
-  g_free (self->uri);
-  g_free (self->title);
-
-  G_OBJECT_CLASS (hl_web_view_parent_class)->finalize (object);
-}
-
-static void
-hl_web_view_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  HlWebView *self = HL_WEB_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_URI:
-      g_value_set_string (value, self->uri);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_ZOOM_LEVEL:
-      g_value_set_double (value, self->zoom_level);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hl_web_view_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  HlWebView *self = HL_WEB_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ZOOM_LEVEL:
-      hl_web_view_set_zoom_level (self, g_value_get_double (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  settings = webkit_web_view_get_settings (web_view);
+  webkit_settings_set_enable_javascript (settings, FALSE);
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, TRUE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, TRUE);
+  webkit_settings_set_enable_webaudio (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_media (settings, FALSE);
+  webkit_settings_set_enable_fullscreen (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+  /* Pages of text and links need no GPU compositing: drawing them on the
+   * CPU shows the first page sooner and keeps the web process away from
+   * the graphics drivers of old clinic PCs (and of machines with none,
+   * where the software GL path made the web process crash now and then). */
+  webkit_settings_set_hardware_acceleration_policy (settings,
+                                                    WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
 }
 
 static void
 hl_web_view_class_init (HlWebViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WebKitWebViewClass *web_view_class = WEBKIT_WEB_VIEW_CLASS (klass);
 
-  object_class->finalize = hl_web_view_finalize;
-  widget_class->map = hl_web_view_map;
-  object_class->get_property = hl_web_view_get_property;
-  object_class->set_property = hl_web_view_set_property;
-
-  properties[PROP_URI] =
-    g_param_spec_string ("uri", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ZOOM_LEVEL] =
-    g_param_spec_double ("zoom-level", NULL, NULL, 0.0, G_MAXDOUBLE, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * HlWebView::load-changed:
-   * @event: an #HlLoadEvent
-   */
-  signals[LOAD_CHANGED] =
-    g_signal_new ("load-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  object_class->constructor = hl_web_view_constructor;
+  object_class->constructed = hl_web_view_constructed;
+  web_view_class->decide_policy = hl_web_view_decide_policy;
+  web_view_class->web_process_terminated = hl_web_view_web_process_terminated;
+  web_view_class->context_menu = hl_web_view_context_menu;
 
   /**
    * HlWebView::open-external:
@@ -509,8 +220,7 @@ hl_web_view_class_init (HlWebViewClass *klass)
   /**
    * HlWebView::crashed:
    *
-   * The web process ended, or the page engine could not be loaded; the page
-   * must be loaded again.
+   * The web process ended; the page must be loaded again.
    */
   signals[CRASHED] =
     g_signal_new ("crashed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -520,5 +230,31 @@ hl_web_view_class_init (HlWebViewClass *klass)
 static void
 hl_web_view_init (HlWebView *self)
 {
-  self->zoom_level = 1.0;
+}
+
+GtkWidget *
+hl_web_view_new (void)
+{
+  return g_object_new (HL_TYPE_WEB_VIEW, NULL);
+}
+
+const char *
+hl_web_view_get_page_uri (HlWebView *self)
+{
+  const char *uri;
+
+  g_return_val_if_fail (HL_IS_WEB_VIEW (self), NULL);
+
+  uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self));
+  return is_page_uri (uri) ? uri : NULL;
+}
+
+void
+hl_web_view_load_page (HlWebView  *self,
+                       const char *uri)
+{
+  g_return_if_fail (HL_IS_WEB_VIEW (self));
+  g_return_if_fail (is_page_uri (uri));
+
+  webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self), uri);
 }

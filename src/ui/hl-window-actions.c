@@ -20,7 +20,8 @@ back_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
-  hl_web_view_go_back (self->web_view);
+  if (webkit_web_view_can_go_back (WEBKIT_WEB_VIEW (self->web_view)))
+    webkit_web_view_go_back (WEBKIT_WEB_VIEW (self->web_view));
 }
 
 static void
@@ -30,7 +31,8 @@ forward_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
-  hl_web_view_go_forward (self->web_view);
+  if (webkit_web_view_can_go_forward (WEBKIT_WEB_VIEW (self->web_view)))
+    webkit_web_view_go_forward (WEBKIT_WEB_VIEW (self->web_view));
 }
 
 static void
@@ -73,7 +75,8 @@ static void
 set_zoom (HlWindow *self,
           double    level)
 {
-  hl_web_view_set_zoom_level (self->web_view, CLAMP (level, ZOOM_MIN, ZOOM_MAX));
+  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->web_view),
+                                  CLAMP (level, ZOOM_MIN, ZOOM_MAX));
   hl_window_update_actions (self);
 }
 
@@ -84,7 +87,7 @@ zoom_in_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
-  set_zoom (self, hl_web_view_get_zoom_level (self->web_view) * ZOOM_STEP);
+  set_zoom (self, webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (self->web_view)) * ZOOM_STEP);
 }
 
 static void
@@ -94,7 +97,7 @@ zoom_out_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
-  set_zoom (self, hl_web_view_get_zoom_level (self->web_view) / ZOOM_STEP);
+  set_zoom (self, webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (self->web_view)) / ZOOM_STEP);
 }
 
 static void
@@ -111,8 +114,10 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
+  g_autoptr(WebKitPrintOperation) operation = NULL;
 
-  hl_web_view_print (self->web_view, GTK_WINDOW (self));
+  operation = webkit_print_operation_new (WEBKIT_WEB_VIEW (self->web_view));
+  webkit_print_operation_run_dialog (operation, GTK_WINDOW (self));
 }
 
 static gboolean
@@ -202,13 +207,14 @@ toggle_language_activated (GtkWidget  *widget,
 void
 hl_window_update_actions (HlWindow *self)
 {
-  double zoom = hl_web_view_get_zoom_level (self->web_view);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (self->web_view);
+  double zoom = webkit_web_view_get_zoom_level (web_view);
   gboolean ready = hl_library_get_store (self->library) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 hl_web_view_can_go_back (self->web_view));
+                                 webkit_web_view_can_go_back (web_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
-                                 hl_web_view_can_go_forward (self->web_view));
+                                 webkit_web_view_can_go_forward (web_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < ZOOM_MAX - 0.01);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > ZOOM_MIN + 0.01);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.home", ready);

@@ -226,7 +226,7 @@ web_view_uri_cb (HlWindow *self)
 static void
 web_view_title_cb (HlWindow *self)
 {
-  const char *title = hl_web_view_get_title (self->web_view);
+  const char *title = webkit_web_view_get_title (WEBKIT_WEB_VIEW (self->web_view));
 
   if (title == NULL || *title == '\0')
     title = _("Health Library");
@@ -236,13 +236,13 @@ web_view_title_cb (HlWindow *self)
 }
 
 static void
-web_view_load_changed_cb (HlWindow    *self,
-                          HlLoadEvent  event)
+web_view_load_changed_cb (HlWindow        *self,
+                          WebKitLoadEvent  event)
 {
-  if (event == HL_LOAD_COMMITTED)
+  if (event == WEBKIT_LOAD_COMMITTED)
     hl_window_update_actions (self);
 
-  if (event == HL_LOAD_FINISHED && !self->first_page_loaded)
+  if (event == WEBKIT_LOAD_FINISHED && !self->first_page_loaded)
     {
       self->first_page_loaded = TRUE;
       hl_profile_mark ("first-page-loaded");
