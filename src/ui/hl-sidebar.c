@@ -48,6 +48,7 @@ struct _HlSidebar
   GtkSliceListModel  *group_slice;
   GtkSliceListModel  *search_slice;
   guint               grow_id;
+  guint               browse_id;       /* the browse list is to be rebuilt */
   char               *filter_text;     /* folded */
   GListModel         *search_results;
   char               *return_mode;     /* where to go back to when a search ends */
@@ -158,6 +159,38 @@ rebuild_browse_list (HlSidebar *self)
           gtk_list_box_append (self->browse_list,
                                make_row (hl_group_get_name (group), count, uri, SECTION_TOPICS));
         }
+    }
+}
+
+static gboolean
+rebuild_browse_list_cb (gpointer user_data)
+{
+  HlSidebar *self = user_data;
+
+  self->browse_id = 0;
+  rebuild_browse_list (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list is built once, just before the next frame, however many of the
+ * language, the clinics and the library changed on the way there: at start,
+ * all three do. */
+static void
+queue_browse_list (HlSidebar *self)
+{
+  if (self->browse_id == 0)
+    self->browse_id = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, rebuild_browse_list_cb, self,
+                                       NULL);
+}
+
+/* Before the list's rows are looked at. */
+static void
+flush_browse_list (HlSidebar *self)
+{
+  if (self->browse_id != 0)
+    {
+      g_clear_handle_id (&self->browse_id, g_source_remove);
+      rebuild_browse_list (self);
     }
 }
 
@@ -386,6 +419,7 @@ group_back_clicked_cb (HlSidebar *self)
   g_autofree char *uri = g_strdup_printf ("hl://group/%d?lang=%s", group_id, self->language);
 
   show_browse (self);
+  flush_browse_list (self);
 
   /* Land on the group we came from, for the keyboard. */
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->browse_list, i)) != NULL; i++)
@@ -567,6 +601,7 @@ hl_sidebar_get_visible_list (HlSidebar *self)
     return self->search_list;
   if (g_str_equal (mode, "group"))
     return self->group_list;
+  flush_browse_list (self);
   return self->browse_list;
 }
 
@@ -731,6 +766,7 @@ hl_sidebar_select_uri (HlSidebar  *self,
   else if (g_strcmp0 (host, "clinic") == 0)
     {
       show_browse (self);
+      flush_browse_list (self);
       select_in_list (self->browse_list, uri);
     }
   else if (g_strcmp0 (host, "home") == 0 || g_strcmp0 (host, "index") == 0)
@@ -756,7 +792,7 @@ hl_sidebar_set_store (HlSidebar    *self,
   g_clear_object (&self->group_slice);
   g_clear_object (&self->search_results);
   g_clear_object (&self->search_slice);
-  rebuild_browse_list (self);
+  queue_browse_list (self);
   self->group_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "browse");
 }
@@ -768,7 +804,7 @@ hl_sidebar_set_clinics (HlSidebar         *self,
   g_return_if_fail (HL_IS_SIDEBAR (self));
 
   if (g_set_object (&self->clinics, clinics))
-    rebuild_browse_list (self);
+    queue_browse_list (self);
 }
 
 void
@@ -783,7 +819,7 @@ hl_sidebar_set_language (HlSidebar  *self,
   if (!hl_set_str (&self->language, language))
     return;
 
-  rebuild_browse_list (self);
+  queue_browse_list (self);
 
   /* The same group in the other language, if it has topics there. */
   mode = gtk_stack_get_visible_child_name (self->stack);
@@ -808,6 +844,7 @@ hl_sidebar_dispose (GObject *object)
    * unparent it twice. */
 
   g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_handle_id (&self->browse_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clinics);
   g_clear_object (&self->group_topics);
