@@ -444,6 +444,7 @@ static void
 hl_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (hl_window_parent_class)->map (widget);
+  hl_profile_mark ("window-mapped");
 
   if (hl_profile_enabled ())
     g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
