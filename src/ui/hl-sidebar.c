@@ -48,7 +48,7 @@ struct _HlSidebar
   GtkSliceListModel  *group_slice;
   GtkSliceListModel  *search_slice;
   guint               grow_id;
-  guint               browse_id;       /* the browse list is to be rebuilt */
+  gboolean            browse_dirty;    /* the browse list is to be rebuilt */
   char               *filter_text;     /* folded */
   GListModel         *search_results;
   char               *return_mode;     /* where to go back to when a search ends */
@@ -162,34 +162,26 @@ rebuild_browse_list (HlSidebar *self)
     }
 }
 
-static gboolean
-rebuild_browse_list_cb (gpointer user_data)
-{
-  HlSidebar *self = user_data;
-
-  self->browse_id = 0;
-  rebuild_browse_list (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The list is built once, just before the next frame, however many of the
- * language, the clinics and the library changed on the way there: at start,
- * all three do. */
+/* While the sidebar is not on screen, a change only marks the list to be
+ * rebuilt: it is built once when the sidebar is mapped, however many of the
+ * language, the clinics and the library changed before (at start, all
+ * three do), and still in the window's first frame. */
 static void
 queue_browse_list (HlSidebar *self)
 {
-  if (self->browse_id == 0)
-    self->browse_id = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, rebuild_browse_list_cb, self,
-                                       NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_browse_list (self);
+  else
+    self->browse_dirty = TRUE;
 }
 
 /* Before the list's rows are looked at. */
 static void
 flush_browse_list (HlSidebar *self)
 {
-  if (self->browse_id != 0)
+  if (self->browse_dirty)
     {
-      g_clear_handle_id (&self->browse_id, g_source_remove);
+      self->browse_dirty = FALSE;
       rebuild_browse_list (self);
     }
 }
@@ -836,6 +828,13 @@ hl_sidebar_set_language (HlSidebar  *self,
 }
 
 static void
+hl_sidebar_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hl_sidebar_parent_class)->map (widget);
+  flush_browse_list (HL_SIDEBAR (widget));
+}
+
+static void
 hl_sidebar_dispose (GObject *object)
 {
   HlSidebar *self = (HlSidebar *) object;
@@ -844,7 +843,6 @@ hl_sidebar_dispose (GObject *object)
    * unparent it twice. */
 
   g_clear_handle_id (&self->grow_id, g_source_remove);
-  g_clear_handle_id (&self->browse_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clinics);
   g_clear_object (&self->group_topics);
@@ -876,6 +874,7 @@ hl_sidebar_class_init (HlSidebarClass *klass)
 
   object_class->dispose = hl_sidebar_dispose;
   object_class->finalize = hl_sidebar_finalize;
+  widget_class->map = hl_sidebar_map;
 
   /**
    * HlSidebar::open-uri:
