@@ -263,11 +263,12 @@ def main():
         print()
         print("Health Library (app), the floor%s started in turns, %d rounds after a warm-up;"
               % ("".join(", " + name for name in names[2:]), args.rounds))
-        print("times in ms since the process started, medians (min–max); ratios to the floor:")
+        print("times in ms since the process started, medians (min–max); ratios of the medians")
+        print("to the floor's, and in brackets of the minima (the least disturbed start):")
         print()
         others = [name for name in names if name != "floor"]
         print("  %-28s" % "" + "".join("%-24s" % name for name in names) +
-              "".join("%-8s" % (name + "/fl") for name in others))
+              "".join("%-14s" % (name + "/floor") for name in others))
         summary = {}
         for key, label, unit in MEASURES:
             figures = {name: median_of(runs[name], key) for name in names}
@@ -278,7 +279,9 @@ def main():
                 "%-24s" % ("%7.1f %s (%.0f–%.0f)" % (figures[name][0], unit, figures[name][1],
                                                      figures[name][2]))
                 for name in names) + "".join(
-                "%-8s" % ("%.2f" % (figures[name][0] / figures["floor"][0])) for name in others))
+                "%-14s" % ("%.2f (%.2f)" % (figures[name][0] / figures["floor"][0],
+                                            figures[name][1] / figures["floor"][1]))
+                for name in others))
         print("  web processes per start: " + ", ".join(
             "%s %s" % (name, statistics.median(r["web-processes"] for r in runs[name]))
             for name in names))
