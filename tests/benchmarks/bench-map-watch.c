@@ -10,7 +10,9 @@
  * time.monotonic_ns () reads the same clock):
  *
  *   ready
- *   map PID WINDOW NS       the window was mapped (PID from _NET_WM_PID, 0 if unset)
+ *   map PID WINDOW NS CPU   the window was mapped (PID from _NET_WM_PID, 0 if unset);
+ *                           CPU is how long, in ns, the process's main thread
+ *                           had run by then (/proc/PID/schedstat), -1 if unknown
  *   damage PID WINDOW NS    the first drawing into that window after it was mapped
  *
  * The times are when this client received the event from the X server,
@@ -128,6 +130,26 @@ save_frame (Display    *display,
   XDestroyImage (image);
 }
 
+/* How long the main thread of @pid has run, in ns: the work it did, which
+ * unlike the time since it started does not grow when other programs keep
+ * the processors busy. */
+static long long
+cpu_ns (long pid)
+{
+  char path[64];
+  long long ns = -1;
+  FILE *file;
+
+  snprintf (path, sizeof path, "/proc/%ld/schedstat", pid);
+  file = fopen (path, "r");
+  if (file == NULL)
+    return -1;
+  if (fscanf (file, "%lld", &ns) != 1)
+    ns = -1;
+  fclose (file);
+  return ns;
+}
+
 static int
 ignore_errors (Display     *display,
                XErrorEvent *event)
@@ -203,7 +225,8 @@ main (int   argc,
             {
               long pid = window_pid (display, event.xmap.window);
 
-              printf ("map %ld 0x%lx %lld\n", pid, event.xmap.window, t);
+              printf ("map %ld 0x%lx %lld %lld\n", pid, event.xmap.window, t,
+                      pid > 0 ? cpu_ns (pid) : -1);
               if (has_damage)
                 for (int i = 0; i < MAX_WATCHED; i++)
                   if (watched[i].window == 0)
@@ -238,7 +261,8 @@ main (int   argc,
                 if (watched[i].window != 0 && watched[i].damage == damage->damage)
                   {
                     if (watched[i].frames == 0)
-                      printf ("damage %ld 0x%lx %lld\n", watched[i].pid, watched[i].window, t);
+                      printf ("damage %ld 0x%lx %lld %lld\n", watched[i].pid, watched[i].window, t,
+                              watched[i].pid > 0 ? cpu_ns (watched[i].pid) : -1);
                     watched[i].frames++;
 
                     /* Only the first drawing counts, unless frames are saved. */

@@ -12,7 +12,9 @@
 # moment the process is started):
 #
 # - window mapped: the X11 MapNotify of its window, seen by a separate
-#   client (bench-map-watch), not the program's own mark;
+#   client (bench-map-watch), not the program's own mark; and how long the
+#   UI process's main thread had run by then (CPU time: the work done before
+#   the window could map, which other jobs on the machine do not inflate);
 # - window presented, first page loaded: the programs' own profile lines
 #   (HEALTH_LIBRARY_PROFILE=1, "profile: first-page-loaded 301.7 ms");
 # - peak RSS (VmHWM) of the UI process and of its WebKit web and network
@@ -59,8 +61,8 @@ class Watcher:
 
     def _read(self):
         for line in self.proc.stdout:
-            kind, pid, _window, ns = line.split()
-            self.events.put((kind, int(pid), int(ns)))
+            kind, pid, _window, ns, cpu = line.split()
+            self.events.put((kind, int(pid), (int(ns), int(cpu))))
 
     def drain(self):
         while not self.events.empty():
@@ -150,7 +152,10 @@ def start_once(program, env, watcher, settle, timeout=30.0):
 
         seen = watcher.collect()
         if ("map", proc.pid) in seen:
-            figures["mapped"] = (seen[("map", proc.pid)] - start_ns) / 1e6
+            ns, cpu = seen[("map", proc.pid)]
+            figures["mapped"] = (ns - start_ns) / 1e6
+            if cpu >= 0:
+                figures["mapped-cpu"] = cpu / 1e6
         figures["presented"] = marks.get("window-presented")
         figures["loaded"] = marks.get("first-page-loaded")
         figures["marks"] = marks
@@ -171,6 +176,7 @@ def start_once(program, env, watcher, settle, timeout=30.0):
 
 MEASURES = [
     ("mapped", "window mapped (MapNotify)", "ms"),
+    ("mapped-cpu", "  main thread CPU until then", "ms"),
     ("presented", "window presented (own mark)", "ms"),
     ("loaded", "first page loaded", "ms"),
     ("ui-rss", "UI process peak RSS", "MB"),
