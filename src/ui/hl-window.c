@@ -41,7 +41,7 @@ hl_window_open_uri (HlWindow   *self,
 {
   g_return_if_fail (HL_IS_WINDOW (self));
 
-  if (hl_library_get_store (self->library) == NULL)
+  if (hl_library_get_store (self->library) == NULL || self->first_page_on_map)
     hl_set_str (&self->pending_uri, uri);
   else
     hl_window_show_page (self, uri);
@@ -351,6 +351,23 @@ mouse_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
+show_first_page (HlWindow *self)
+{
+  /* A page asked for on the command line is shown even on a narrow window;
+   * otherwise a narrow window starts on the sidebar. */
+  if (self->pending_uri != NULL)
+    {
+      g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+      hl_window_show_page (self, uri);
+    }
+  else
+    {
+      g_autofree char *uri = home_uri (self);
+      hl_web_view_load_page (self->web_view, uri);
+    }
+}
+
+static void
 library_state_cb (HlWindow *self)
 {
   HlLibraryState state = hl_library_get_state (self->library);
@@ -366,18 +383,10 @@ library_state_cb (HlWindow *self)
     case HL_LIBRARY_STATE_READY:
       hl_sidebar_set_store (self->sidebar, hl_library_get_store (self->library));
       gtk_stack_set_visible_child_name (self->content_stack, "view");
-      /* A page asked for on the command line is shown even on a narrow
-       * window; otherwise a narrow window starts on the sidebar. */
-      if (self->pending_uri != NULL)
-        {
-          g_autofree char *uri = g_steal_pointer (&self->pending_uri);
-          hl_window_show_page (self, uri);
-        }
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        show_first_page (self);
       else
-        {
-          g_autofree char *uri = home_uri (self);
-          hl_web_view_load_page (self->web_view, uri);
-        }
+        self->first_page_on_map = TRUE;
       break;
 
     case HL_LIBRARY_STATE_FAILED:
@@ -443,8 +452,21 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 hl_window_map (GtkWidget *widget)
 {
+  HlWindow *self = HL_WINDOW (widget);
+
   GTK_WIDGET_CLASS (hl_window_parent_class)->map (widget);
   hl_profile_mark ("window-mapped");
+
+  /* The first page is asked for once the window is mapped: asking starts
+   * the web process, which holds the main thread up for 20-30 ms and keeps
+   * both processors busy while the window is realized. The map request is
+   * sent to the X server first. */
+  if (self->first_page_on_map)
+    {
+      self->first_page_on_map = FALSE;
+      gdk_display_flush (gtk_widget_get_display (widget));
+      show_first_page (self);
+    }
 
   if (hl_profile_enabled ())
     g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
