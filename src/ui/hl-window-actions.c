@@ -208,10 +208,9 @@ show_help_overlay_activated (GtkWidget  *widget,
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource ("/org/phynet/HealthLibrary/hl-help-overlay.ui");
+      GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
-                                                                                             "help_overlay")));
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
     }
 
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));

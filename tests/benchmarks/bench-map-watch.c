@@ -131,7 +131,7 @@ save_frame (Display    *display,
 }
 
 /* How long the main thread of @pid has run, in ns: the work it did, which
- * unlike the time since it started does not grow when other programs keep
+ * grows much less than the time since it started when other programs keep
  * the processors busy. */
 static long long
 cpu_ns (long pid)
