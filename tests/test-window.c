@@ -368,6 +368,34 @@ test_keyboard (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* F1 shows the keyboard shortcuts; their window is built only then, not
+ * with the main window. */
+static void
+test_shortcuts_window (void)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture_window ());
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture_app ()),
+                                                                  "F1");
+  GtkWidget *overlay;
+
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (overlay));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closed and asked for again: the same window. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (overlay));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (GTK_WIDGET (gtk_application_window_get_help_overlay (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (overlay));
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
 static void
 print_finished_cb (WebKitPrintOperation *operation,
                    gboolean             *done)
@@ -460,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/ui/window/accessible-names", test_accessible_names);
   g_test_add_func ("/ui/window/keyboard", test_keyboard);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/print-handout", test_print_handout);
 
   status = g_test_run ();

@@ -49,6 +49,7 @@ struct _HlSidebar
   GtkSliceListModel  *group_slice;
   GtkSliceListModel  *search_slice;
   guint               grow_id;
+  gboolean            browse_dirty;    /* the browse list is to be rebuilt */
   char               *filter_text;     /* folded */
   GListModel         *search_results;
   char               *return_mode;     /* where to go back to when a search ends */
@@ -159,6 +160,30 @@ rebuild_browse_list (HlSidebar *self)
           gtk_list_box_append (self->browse_list,
                                make_row (hl_group_get_name (group), count, uri, SECTION_TOPICS));
         }
+    }
+}
+
+/* While the sidebar is not on screen, a change only marks the list to be
+ * rebuilt: it is built once when the sidebar is mapped, however many of the
+ * language, the clinics and the library changed before (at start, all
+ * three do), and still in the window's first frame. */
+static void
+queue_browse_list (HlSidebar *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_browse_list (self);
+  else
+    self->browse_dirty = TRUE;
+}
+
+/* Before the list's rows are looked at. */
+static void
+flush_browse_list (HlSidebar *self)
+{
+  if (self->browse_dirty)
+    {
+      self->browse_dirty = FALSE;
+      rebuild_browse_list (self);
     }
 }
 
@@ -387,6 +412,7 @@ group_back_clicked_cb (HlSidebar *self)
   g_autofree char *uri = g_strdup_printf ("hl://group/%d?lang=%s", group_id, self->language);
 
   show_browse (self);
+  flush_browse_list (self);
 
   /* Land on the group we came from, for the keyboard. */
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->browse_list, i)) != NULL; i++)
@@ -568,6 +594,7 @@ hl_sidebar_get_visible_list (HlSidebar *self)
     return self->search_list;
   if (g_str_equal (mode, "group"))
     return self->group_list;
+  flush_browse_list (self);
   return self->browse_list;
 }
 
@@ -732,6 +759,7 @@ hl_sidebar_select_uri (HlSidebar  *self,
   else if (g_strcmp0 (host, "clinic") == 0)
     {
       show_browse (self);
+      flush_browse_list (self);
       select_in_list (self->browse_list, uri);
     }
   else if (g_strcmp0 (host, "home") == 0 || g_strcmp0 (host, "index") == 0)
@@ -757,7 +785,7 @@ hl_sidebar_set_store (HlSidebar    *self,
   g_clear_object (&self->group_slice);
   g_clear_object (&self->search_results);
   g_clear_object (&self->search_slice);
-  rebuild_browse_list (self);
+  queue_browse_list (self);
   self->group_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "browse");
 }
@@ -769,7 +797,7 @@ hl_sidebar_set_clinics (HlSidebar         *self,
   g_return_if_fail (HL_IS_SIDEBAR (self));
 
   if (g_set_object (&self->clinics, clinics))
-    rebuild_browse_list (self);
+    queue_browse_list (self);
 }
 
 void
@@ -784,7 +812,7 @@ hl_sidebar_set_language (HlSidebar  *self,
   if (!hl_set_str (&self->language, language))
     return;
 
-  rebuild_browse_list (self);
+  queue_browse_list (self);
 
   /* The same group in the other language, if it has topics there. */
   mode = gtk_stack_get_visible_child_name (self->stack);
@@ -798,6 +826,13 @@ hl_sidebar_set_language (HlSidebar  *self,
       self->search_slice = bind_in_batches (self, self->search_list, self->search_results,
                                             create_hit_row);
     }
+}
+
+static void
+hl_sidebar_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hl_sidebar_parent_class)->map (widget);
+  flush_browse_list (HL_SIDEBAR (widget));
 }
 
 static void
@@ -840,6 +875,7 @@ hl_sidebar_class_init (HlSidebarClass *klass)
 
   object_class->dispose = hl_sidebar_dispose;
   object_class->finalize = hl_sidebar_finalize;
+  widget_class->map = hl_sidebar_map;
 
   /**
    * HlSidebar::open-uri:

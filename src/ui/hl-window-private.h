@@ -38,6 +38,7 @@ struct _HlWindow
   char                 *content_language;
   gboolean              following_page;   /* the language changes because a page did */
   gboolean              first_page_loaded;
+  gboolean              first_page_on_map; /* the library is ready, the window not mapped yet */
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
   char                 *shown_uri;        /* the last page shown, kept when the view crashes */

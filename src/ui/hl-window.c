@@ -43,7 +43,7 @@ hl_window_open_uri (HlWindow   *self,
 {
   g_return_if_fail (HL_IS_WINDOW (self));
 
-  if (hl_library_get_store (self->library) == NULL)
+  if (hl_library_get_store (self->library) == NULL || self->first_page_on_map)
     hl_set_str (&self->pending_uri, uri);
   else
     hl_window_show_page (self, uri);
@@ -362,6 +362,25 @@ mouse_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
+show_first_page (HlWindow *self)
+{
+  /* A page asked for on the command line is shown even on a narrow window;
+   * otherwise a narrow window starts on the sidebar. */
+  if (self->pending_uri != NULL)
+    {
+      g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+      hl_window_show_page (self, uri);
+    }
+  else if (self->shown_uri == NULL)
+    {
+      g_autofree char *uri = home_uri (self);
+      hl_web_view_load_page (self->web_view, uri);
+    }
+  /* Otherwise a new library replaced the one whose page is shown, and the
+   * page was shown again from it. */
+}
+
+static void
 library_state_cb (HlWindow *self)
 {
   HlLibraryState state = hl_library_get_state (self->library);
@@ -377,20 +396,10 @@ library_state_cb (HlWindow *self)
     case HL_LIBRARY_STATE_READY:
       hl_sidebar_set_store (self->sidebar, hl_library_get_store (self->library));
       gtk_stack_set_visible_child_name (self->content_stack, "view");
-      /* A page asked for on the command line is shown even on a narrow
-       * window; otherwise a narrow window starts on the sidebar. */
-      if (self->pending_uri != NULL)
-        {
-          g_autofree char *uri = g_steal_pointer (&self->pending_uri);
-          hl_window_show_page (self, uri);
-        }
-      else if (self->shown_uri == NULL)
-        {
-          g_autofree char *uri = home_uri (self);
-          hl_web_view_load_page (self->web_view, uri);
-        }
-      /* Otherwise a new library replaced the one whose page is shown, and
-       * the page was shown again from it. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        show_first_page (self);
+      else
+        self->first_page_on_map = TRUE;
       break;
 
     case HL_LIBRARY_STATE_FAILED:
@@ -412,6 +421,39 @@ library_fraction_cb (HlWindow *self)
   gtk_progress_bar_set_fraction (self->import_progress, hl_library_get_fraction (self->library));
 }
 
+/* A status page's large icon is looked up as soon as the window is realized,
+ * whether the page is shown or not, and an SVG one brings librsvg in (6 MB,
+ * and time on the way to the first frame): a page gets its icon when it is
+ * shown. */
+static void
+content_page_shown_cb (HlWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  const char *icon_name = g_object_get_data (G_OBJECT (page), "hl-icon-name");
+
+  if (icon_name != NULL)
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+}
+
+static void
+defer_status_icons (HlWindow *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->content_stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    if (ADW_IS_STATUS_PAGE (page) && page != shown)
+      {
+        g_object_set_data_full (G_OBJECT (page), "hl-icon-name",
+                                g_strdup (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page))),
+                                g_free);
+        adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), NULL);
+      }
+
+  g_signal_connect_object (self->content_stack, "notify::visible-child",
+                           G_CALLBACK (content_page_shown_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 HlWindow      *self)
@@ -423,7 +465,21 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 hl_window_map (GtkWidget *widget)
 {
+  HlWindow *self = HL_WINDOW (widget);
+
   GTK_WIDGET_CLASS (hl_window_parent_class)->map (widget);
+  hl_profile_mark ("window-mapped");
+
+  /* The first page is asked for once the window is mapped: asking starts
+   * the web process, which holds the main thread up for 20-30 ms and keeps
+   * both processors busy while the window is realized. The map request is
+   * sent to the X server first. */
+  if (self->first_page_on_map)
+    {
+      self->first_page_on_map = FALSE;
+      gdk_display_flush (gtk_widget_get_display (widget));
+      show_first_page (self);
+    }
 
   if (hl_profile_enabled ())
     g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
@@ -619,6 +675,7 @@ hl_window_init (HlWindow *self)
   self->content_language = g_strdup ("en");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  defer_status_icons (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
