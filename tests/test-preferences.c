@@ -94,7 +94,7 @@ test_open (void)
                                 "app.preferences"));
 
   /* The shortcuts window lists it. */
-  overlay = gtk_builder_new_from_resource ("/org/phynet/HealthLibrary/gtk/help-overlay.ui");
+  overlay = gtk_builder_new_from_resource ("/org/phynet/HealthLibrary/hl-help-overlay.ui");
   for (GSList *l = gtk_builder_get_objects (overlay); l != NULL; l = g_slist_delete_link (l, l))
     if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
       {
