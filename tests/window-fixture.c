@@ -9,17 +9,20 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "hl-medlineplus-importer.h"
 #include "hl-paths.h"
 #include "test-util.h"
 #include "window-fixture.h"
+#include "x11-input.h"
 
 #define TIMEOUT_SECONDS 20
 
 static HlApplication *app;
 static HlWindow *window;
 static char *home;
+static gboolean with_window_manager;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -203,6 +206,18 @@ make_home (void)
     }
 }
 
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+void
+window_fixture_use_window_manager (void)
+{
+  with_window_manager = TRUE;
+}
+
 static void
 start_app (Condition   ready,
            const char *what)
@@ -215,6 +230,9 @@ start_app (Condition   ready,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (with_window_manager)
+    x11_start_window_manager ();
+
   app = hl_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
@@ -223,6 +241,8 @@ start_app (Condition   ready,
   g_assert_nonnull (window);
 
   wait_until (ready, NULL, what);
+  if (with_window_manager)
+    wait_until (window_active, NULL, "the window to have the keyboard focus");
 }
 
 void
@@ -267,6 +287,64 @@ window_fixture_stop (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
+  x11_stop_window_manager ();
   hl_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
+}
+
+static void
+collect_accels (GtkWidget *widget,
+                GPtrArray *accels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      (g_strcmp0 (gtk_widget_get_css_name (widget), "accelerator") == 0 ||
+       gtk_widget_has_css_class (widget, "accelerator")))
+    g_ptr_array_add (accels, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accels (child, accels);
+}
+
+GPtrArray *
+window_fixture_menu_accels (GtkWidget *popover)
+{
+  GPtrArray *accels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_accels (popover, accels);
+  return accels;
+}
+
+void
+window_fixture_assert_no_keypad_labels (GPtrArray *accels)
+{
+  /* "KP +" in English, "TN +" in Spanish: the keypad's word is what comes
+   * before the space. */
+  g_autofree char *keypad = gtk_accelerator_get_label (GDK_KEY_KP_Add, 0);
+  g_autofree char *word = g_strndup (keypad, strcspn (keypad, " "));
+
+  for (guint i = 0; i < accels->len; i++)
+    {
+      const char *accel = g_ptr_array_index (accels, i);
+
+      if (strstr (accel, word) != NULL)
+        g_error ("The menu shows the keypad's shortcut “%s”", accel);
+    }
+}
+
+gboolean
+window_fixture_find_tooltip (GtkWidget  *widget,
+                             const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && strstr (tooltip, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (window_fixture_find_tooltip (child, text))
+      return TRUE;
+
+  return FALSE;
 }

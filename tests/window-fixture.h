@@ -25,6 +25,9 @@ void            window_fixture_start_with_library (const char *topics_file);
 /* The same, with a damaged file where the library should be. */
 void            window_fixture_start_broken       (void);
 void            window_fixture_stop  (void);
+/* Call before starting: tests of focus and keys run the window under a
+ * window manager, as on a desktop (x11-input.h drives it). */
+void            window_fixture_use_window_manager (void);
 
 HlApplication  *fixture_app          (void);
 HlWindow       *fixture_window       (void);
@@ -48,5 +51,13 @@ gboolean        has_row              (gpointer       data);
 /* A visible button labelled @label under @widget. */
 GtkWidget      *find_button          (GtkWidget     *widget,
                                       const char    *label);
+
+/* The shortcuts a menu's items show, as text ("Ctrl+F"…). */
+GPtrArray      *window_fixture_menu_accels            (GtkWidget  *popover);
+/* None of @accels is a keypad key's ("Ctrl+KP +"), in any language. */
+void            window_fixture_assert_no_keypad_labels (GPtrArray *accels);
+/* Whether a widget under @widget has the tooltip @text somewhere in it. */
+gboolean        window_fixture_find_tooltip           (GtkWidget  *widget,
+                                                       const char *text);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _HlSidebar
   char               *return_mode;     /* where to go back to when a search ends */
   char               *searched;        /* the query and language the results are for */
   double              last_search_ms;
+  int                 natural_width;
 };
 
 G_DEFINE_FINAL_TYPE (HlSidebar, hl_sidebar, ADW_TYPE_BIN)
@@ -585,6 +586,20 @@ hl_sidebar_focus_list (HlSidebar *self)
 }
 
 const char *
+hl_sidebar_get_search_text (HlSidebar *self)
+{
+  const char *colon;
+
+  g_return_val_if_fail (HL_IS_SIDEBAR (self), NULL);
+
+  if (self->searched == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+    return NULL;
+  colon = strchr (self->searched, ':');
+  return colon ? colon + 1 : NULL;
+}
+
+const char *
 hl_sidebar_get_mode (HlSidebar *self)
 {
   g_return_val_if_fail (HL_IS_SIDEBAR (self), NULL);
@@ -800,6 +815,66 @@ hl_sidebar_set_language (HlSidebar  *self,
 }
 
 static void
+hl_sidebar_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  HlSidebar *self = HL_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (hl_sidebar_parent_class)->measure (widget, orientation, for_size, minimum,
+                                                       natural, minimum_baseline,
+                                                       natural_baseline);
+
+  /* The longest group name must not widen the sidebar and squeeze the page. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, self->natural_width);
+}
+
+void
+hl_sidebar_set_natural_width (HlSidebar *self,
+                              int        width)
+{
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  if (self->natural_width == width)
+    return;
+  self->natural_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* A list is one stop for Tab, as GTK's list widgets are: the arrows move
+ * within it, Tab leaves it. Entering it lands on the chosen row. */
+static gboolean
+hl_sidebar_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  HlSidebar *self = HL_SIDEBAR (widget);
+  GtkListBox *list = hl_sidebar_get_visible_list (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (hl_sidebar_parent_class)->focus (widget, direction);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    {
+      /* The list comes last in each part of the sidebar; only a group's
+       * filter comes before it. */
+      if (direction == GTK_DIR_TAB_BACKWARD && list == self->group_list)
+        return gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+      return FALSE;
+    }
+
+  /* The part on show only: while the stack slides from one to the other,
+   * the part going away would be in the way. */
+  return gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), direction);
+}
+
+static void
 hl_sidebar_dispose (GObject *object)
 {
   HlSidebar *self = (HlSidebar *) object;
@@ -839,6 +914,8 @@ hl_sidebar_class_init (HlSidebarClass *klass)
 
   object_class->dispose = hl_sidebar_dispose;
   object_class->finalize = hl_sidebar_finalize;
+  widget_class->focus = hl_sidebar_focus;
+  widget_class->measure = hl_sidebar_measure;
 
   /**
    * HlSidebar::open-uri:
@@ -882,6 +959,7 @@ hl_sidebar_init (HlSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->language = g_strdup ("en");
+  self->natural_width = 300;
   gtk_list_box_set_header_func (self->browse_list, browse_header_func, NULL, NULL);
 }
 

@@ -6,14 +6,17 @@
 
 #pragma once
 
+#include "hl-find-bar.h"
 #include "hl-sidebar.h"
 #include "hl-web-view.h"
 #include "hl-window.h"
+#include "hl-zoom-row.h"
 
 G_BEGIN_DECLS
 
-/* The window spans hl-window.c (construction, library state, page loading)
- * and hl-window-actions.c (its actions and their shortcuts). */
+/* The window spans hl-window.c (construction, library state, page loading),
+ * hl-window-actions.c (its actions and their shortcuts) and hl-window-keys.c
+ * (typing to search, the Tab order of its panes, F6). */
 struct _HlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -26,6 +29,10 @@ struct _HlWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *content_stack;
   HlWebView            *web_view;
+  HlFindBar            *find_bar;
+  GtkMenuButton        *menu_button;
+  GtkWidget            *language_box;
+  HlZoomRow            *zoom_row;
   GtkProgressBar       *import_progress;
   AdwStatusPage        *failed_page;
 
@@ -38,10 +45,15 @@ struct _HlWindow
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
   char                 *shown_uri;        /* the last page shown, kept when the view crashes */
+  guint32               last_tab_time;    /* of the last Tab key seen */
+  guint32               page_tab_time;    /* of the last Tab the page has used */
 };
 
 void hl_window_class_install_actions (GtkWidgetClass *widget_class);
 void hl_window_update_actions        (HlWindow       *self);
+void hl_window_init_menu             (HlWindow       *self);
+void hl_window_class_install_keys    (GtkWidgetClass *widget_class);
+void hl_window_init_keys             (HlWindow       *self);
 /* Loads @uri and, on a narrow window, shows it. */
 void hl_window_show_page             (HlWindow       *self,
                                       const char     *uri);

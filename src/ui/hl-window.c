@@ -29,10 +29,22 @@ void
 hl_window_show_page (HlWindow   *self,
                      const char *uri)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   hl_web_view_load_page (self->web_view, uri);
 
-  /* Folded or not: a window made narrow later keeps showing the page. */
+  /* Folded or not: a window made narrow later keeps showing the page. The
+   * leaflet moves the focus to the child it shows; side by side, the focus
+   * stays where the reader left it (on the row just opened, say). */
+  if (focus != NULL)
+    g_object_ref (focus);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (focus != NULL)
+    {
+      if (!adw_leaflet_get_folded (self->leaflet) && gtk_widget_get_root (focus) == GTK_ROOT (self))
+        gtk_widget_grab_focus (focus);
+      g_object_unref (focus);
+    }
 }
 
 void
@@ -331,6 +343,12 @@ leaflet_folded_cb (HlWindow *self)
 }
 
 static void
+language_squeezed_cb (HlWindow *self)
+{
+  hl_window_update_actions (self);
+}
+
+static void
 mouse_pressed_cb (GtkGestureClick *gesture,
                   int              n_press,
                   double           x,
@@ -561,6 +579,7 @@ hl_window_class_init (HlWindowClass *klass)
 
   g_type_ensure (HL_TYPE_SIDEBAR);
   g_type_ensure (HL_TYPE_WEB_VIEW);
+  g_type_ensure (HL_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/phynet/HealthLibrary/hl-window.ui");
@@ -571,6 +590,9 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, web_view);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, language_box);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, web_view_uri_cb);
@@ -585,8 +607,10 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_squeezed_cb);
 
   hl_window_class_install_actions (widget_class);
+  hl_window_class_install_keys (widget_class);
 }
 
 static void
@@ -600,7 +624,8 @@ hl_window_init (HlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  hl_window_init_keys (self);
+  hl_window_init_menu (self);
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
@@ -641,4 +666,18 @@ hl_window_get_search_entry (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->search_entry);
+}
+
+GtkWidget *
+hl_window_get_find_bar (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->find_bar);
+}
+
+GtkWidget *
+hl_window_get_menu_button (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->menu_button);
 }
