@@ -60,4 +60,11 @@ void            window_fixture_assert_no_keypad_labels (GPtrArray *accels);
 gboolean        window_fixture_find_tooltip           (GtkWidget  *widget,
                                                        const char *text);
 
+/* The first widget of @type under @widget, or NULL. */
+GtkWidget      *window_fixture_find_widget            (GtkWidget  *widget,
+                                                       GType       type);
+/* A label on screen under @widget that reads @text, or NULL. */
+GtkWidget      *window_fixture_find_label             (GtkWidget  *widget,
+                                                       const char *text);
+
 G_END_DECLS

@@ -229,8 +229,9 @@ x11_click (GtkWidget *widget,
   Display *dpy = get_xdisplay ();
 
   x11_move_pointer (widget, x, y);
+  /* As a finger would: the button is let go a moment after. */
   XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
-  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  XTestFakeButtonEvent (dpy, 1, False, 30);
   XFlush (dpy);
   x11_settle ();
 }

@@ -325,7 +325,7 @@ hl_window_update_actions (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar",
                                  adw_leaflet_get_folded (self->leaflet));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.menu-language",
-                                 !gtk_widget_get_child_visible (self->language_box));
+                                 adw_leaflet_get_folded (self->leaflet));
 }
 
 void

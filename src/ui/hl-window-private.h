@@ -40,7 +40,6 @@ struct _HlWindow
   HlPageRenderer       *renderer;
   GSettings            *settings;
   char                 *content_language;
-  gboolean              following_page;   /* the language changes because a page did */
   gboolean              first_page_loaded;
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
@@ -60,6 +59,11 @@ void hl_window_show_page             (HlWindow       *self,
 /* A short message at the bottom of the page, replacing the one shown. */
 void  hl_window_show_toast           (HlWindow       *self,
                                       const char     *text);
+/* The same with a button running @action_name. */
+void  hl_window_show_toast_with_action (HlWindow     *self,
+                                        const char   *text,
+                                        const char   *button_label,
+                                        const char   *action_name);
 /* The current page's address in @language, or NULL when it has none. */
 char *hl_window_dup_uri_in_language  (HlWindow       *self,
                                       const char     *language);
