@@ -387,3 +387,26 @@ window_fixture_find_label (GtkWidget  *widget,
 
   return NULL;
 }
+
+GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && tooltip != NULL &&
+      g_str_has_prefix (tooltip, text) &&
+      (tooltip[strlen (text)] == '\0' || g_str_has_prefix (tooltip + strlen (text), " (")))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -60,6 +60,10 @@ void            window_fixture_assert_no_keypad_labels (GPtrArray *accels);
 gboolean        window_fixture_find_tooltip           (GtkWidget  *widget,
                                                        const char *text);
 
+/* A visible button under @widget whose tooltip is @text, or starts with it
+ * before its shortcut ("Zoom In (Ctrl++)"). */
+GtkWidget      *find_button_by_tooltip                (GtkWidget  *widget,
+                                                       const char *text);
 /* The first widget of @type under @widget, or NULL. */
 GtkWidget      *window_fixture_find_widget            (GtkWidget  *widget,
                                                        GType       type);

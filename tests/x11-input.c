@@ -235,3 +235,16 @@ x11_click (GtkWidget *widget,
   XFlush (dpy);
   x11_settle ();
 }
+
+void
+x11_resize (GtkWindow *window,
+            int        width,
+            int        height)
+{
+  Display *dpy = get_xdisplay ();
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  XResizeWindow (dpy, gdk_x11_surface_get_xid (surface), width, height);
+  XFlush (dpy);
+  x11_settle ();
+}

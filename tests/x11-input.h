@@ -33,6 +33,11 @@ void     x11_move_pointer          (GtkWidget       *widget,
 void     x11_click                 (GtkWidget       *widget,
                                     double           x,
                                     double           y);
+/* Asks for @window to be resized, as a person dragging its edge would; the
+ * window manager keeps it within the window's own limits. */
+void     x11_resize                (GtkWindow       *window,
+                                    int              width,
+                                    int              height);
 /* Lets the events sent so far arrive and be handled. */
 void     x11_settle                (void);
 

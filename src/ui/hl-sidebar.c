@@ -319,6 +319,7 @@ show_group (HlSidebar *self,
 
   self->group_id = group_id;
   gtk_label_set_label (self->group_title, hl_group_get_name (group));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_title), hl_group_get_name (group));
 
   g_clear_pointer (&self->filter_text, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
@@ -825,13 +826,21 @@ hl_sidebar_measure (GtkWidget      *widget,
 {
   HlSidebar *self = HL_SIDEBAR (widget);
 
-  GTK_WIDGET_CLASS (hl_sidebar_parent_class)->measure (widget, orientation, for_size, minimum,
-                                                       natural, minimum_baseline,
-                                                       natural_baseline);
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
 
   /* The longest group name must not widen the sidebar and squeeze the page. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *natural = MAX (*minimum, self->natural_width);
+}
+
+static void
+hl_sidebar_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (HL_SIDEBAR (widget)->stack), width, height, baseline, NULL);
 }
 
 void
@@ -916,6 +925,7 @@ hl_sidebar_class_init (HlSidebarClass *klass)
   object_class->finalize = hl_sidebar_finalize;
   widget_class->focus = hl_sidebar_focus;
   widget_class->measure = hl_sidebar_measure;
+  widget_class->size_allocate = hl_sidebar_size_allocate;
 
   /**
    * HlSidebar::open-uri:
@@ -957,6 +967,8 @@ static void
 hl_sidebar_init (HlSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The sidebar sizes itself (see hl_sidebar_measure), not AdwBin's layout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->language = g_strdup ("en");
   self->natural_width = 300;

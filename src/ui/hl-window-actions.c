@@ -10,7 +10,11 @@
 #include "hl-window-private.h"
 #include "hl-zoom-row.h"
 
-#define ZOOM_STEP 1.1
+/* The zoom levels, as in GNOME Web: round figures in the menu. */
+static const double zoom_levels[] = {
+  0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0
+};
+
 #define ZOOM_MIN  0.5
 #define ZOOM_MAX  3.0
 
@@ -135,7 +139,14 @@ zoom_in_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
-  set_zoom (self, webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (self->web_view)) * ZOOM_STEP);
+  double level = webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (self->web_view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_levels); i++)
+    if (zoom_levels[i] > level + 0.01)
+      {
+        set_zoom (self, zoom_levels[i]);
+        return;
+      }
 }
 
 static void
@@ -145,7 +156,14 @@ zoom_out_activated (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
 
-  set_zoom (self, webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (self->web_view)) / ZOOM_STEP);
+  double level = webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (self->web_view));
+
+  for (guint i = G_N_ELEMENTS (zoom_levels); i > 0; i--)
+    if (zoom_levels[i - 1] < level - 0.01)
+      {
+        set_zoom (self, zoom_levels[i - 1]);
+        return;
+      }
 }
 
 static void
@@ -270,7 +288,12 @@ zoom_sidebar (HlWindow *self,
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
 
-  css = g_strdup_printf (".zoomed-sidebar { font-size: %d%%; }", (int) (level * 100 + 0.5));
+  /* libadwaita gives headings and captions sizes of their own: they are
+   * made relative to the sidebar's again, so that they grow with it. */
+  css = g_strdup_printf (".zoomed-sidebar { font-size: %d%%; }\n"
+                         ".zoomed-sidebar .heading { font-size: inherit; }\n"
+                         ".zoomed-sidebar .caption { font-size: 82%%; }\n",
+                         (int) (level * 100 + 0.5));
   gtk_css_provider_load_from_data (provider, css, -1);
   gtk_widget_add_css_class (pane, "zoomed-sidebar");
   hl_sidebar_set_natural_width (self->sidebar,
