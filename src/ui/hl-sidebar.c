@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hl-sidebar-rows.h"
 #include "hl-sidebar.h"
 #include "hl-text.h"
 
@@ -17,12 +18,6 @@
 /* Rows are made a screenful at a time, one batch a frame, so that a long
  * list never holds up typing. */
 #define ROWS_PER_BATCH 16
-
-typedef enum
-{
-  SECTION_CLINICS,
-  SECTION_TOPICS,
-} Section;
 
 struct _HlSidebar
 {
@@ -66,64 +61,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-make_row (const char *title,
-          const char *detail,
-          const char *uri,
-          Section     section)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (title);
-  g_autofree char *accessible = NULL;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (detail != NULL)
-    {
-      GtkWidget *count = gtk_label_new (detail);
-
-      gtk_widget_add_css_class (count, "dim-label");
-      gtk_widget_add_css_class (count, "numeric");
-      gtk_box_append (GTK_BOX (box), count);
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, title);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-  g_object_set_data (G_OBJECT (row), "section", GINT_TO_POINTER (section));
-
-  accessible = detail ? g_strdup_printf ("%s, %s", title, detail) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
-}
-
-static void
-browse_header_func (GtkListBoxRow *row,
-                    GtkListBoxRow *before,
-                    gpointer       user_data)
-{
-  Section section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "section"));
-  GtkWidget *header;
-
-  if (before != NULL &&
-      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "section")) == (int) section)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (section == SECTION_CLINICS ? _("Clinics") : _("Health Topics"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "sidebar-section");
-  gtk_list_box_row_set_header (row, header);
-}
-
 static void
 rebuild_browse_list (HlSidebar *self)
 {
@@ -134,7 +71,7 @@ rebuild_browse_list (HlSidebar *self)
 
   if (self->clinics != NULL)
     {
-      GListModel *clinics = hl_clinic_directory_get_clinics (self->clinics);
+      g_autoptr(GListModel) clinics = hl_clinic_directory_list_by_town (self->clinics);
 
       for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
         {
@@ -142,7 +79,7 @@ rebuild_browse_list (HlSidebar *self)
           g_autofree char *uri = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
 
           gtk_list_box_append (self->browse_list,
-                               make_row (hl_clinic_get_name (clinic), NULL, uri, SECTION_CLINICS));
+                               hl_sidebar_row_new (hl_clinic_get_name (clinic), NULL, uri, HL_SIDEBAR_SECTION_CLINICS));
         }
     }
 
@@ -157,7 +94,7 @@ rebuild_browse_list (HlSidebar *self)
           g_autofree char *count = g_strdup_printf ("%u", hl_group_get_topic_count (group));
 
           gtk_list_box_append (self->browse_list,
-                               make_row (hl_group_get_name (group), count, uri, SECTION_TOPICS));
+                               hl_sidebar_row_new (hl_group_get_name (group), count, uri, HL_SIDEBAR_SECTION_TOPICS));
         }
     }
 }
@@ -169,66 +106,14 @@ create_topic_row (gpointer item,
   HlTopicRef *topic = item;
   g_autofree char *uri = hl_topic_ref_dup_uri (topic);
 
-  return make_row (hl_topic_ref_get_title (topic), NULL, uri, SECTION_TOPICS);
+  return hl_sidebar_row_new (hl_topic_ref_get_title (topic), NULL, uri, HL_SIDEBAR_SECTION_TOPICS);
 }
 
 static GtkWidget *
 create_hit_row (gpointer item,
                 gpointer user_data)
 {
-  HlSidebar *self = user_data;
-  HlTopicRef *hit = item;
-  g_autofree char *uri = hl_topic_ref_dup_uri (hit);
-  g_autofree char *markup = hl_topic_ref_dup_snippet_markup (hit);
-  g_autofree char *snippet_text = hl_topic_ref_dup_snippet_text (hit);
-  g_autofree char *accessible = NULL;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (hl_topic_ref_get_title (hit));
-  gboolean other_language = !g_str_equal (hl_topic_ref_get_language (hit), self->language);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (top), title);
-
-  if (other_language)
-    {
-      GtkWidget *tag = gtk_label_new (g_str_equal (hl_topic_ref_get_language (hit), "es")
-                                        ? _("Spanish") : _("English"));
-      gtk_widget_add_css_class (tag, "caption");
-      gtk_widget_add_css_class (tag, "language-tag");
-      gtk_box_append (GTK_BOX (top), tag);
-    }
-  gtk_box_append (GTK_BOX (box), top);
-
-  if (markup != NULL)
-    {
-      GtkWidget *snippet = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (snippet), markup);
-      gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-      gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (snippet), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (snippet, "dim-label");
-      gtk_widget_add_css_class (snippet, "caption");
-      gtk_box_append (GTK_BOX (box), snippet);
-    }
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-
-  accessible = snippet_text ? g_strdup_printf ("%s: %s", hl_topic_ref_get_title (hit), snippet_text)
-                            : g_strdup (hl_topic_ref_get_title (hit));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
+  return hl_sidebar_hit_row_new (item, HL_SIDEBAR (user_data)->language);
 }
 
 static gboolean
@@ -478,6 +363,43 @@ show_suggestions (HlSidebar  *self,
     }
 }
 
+static void
+append_all (GListStore *store,
+            GListModel *items)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_list_store_append (store, item);
+    }
+}
+
+/* The clinics that match, above the topics that do. */
+static GListModel *
+search_all (HlSidebar   *self,
+            const char  *query,
+            GError     **error)
+{
+  g_autoptr(GListModel) topics = hl_topic_store_search (self->store, query, self->language,
+                                                        HL_SEARCH_LIST_LIMIT, error);
+  GListStore *results;
+
+  if (topics == NULL)
+    return NULL;
+
+  results = g_list_store_new (G_TYPE_OBJECT);
+  if (self->clinics != NULL)
+    {
+      g_autoptr(GListModel) clinics = hl_clinic_directory_search (self->clinics, query);
+
+      append_all (results, clinics);
+    }
+  append_all (results, topics);
+
+  return G_LIST_MODEL (results);
+}
+
 void
 hl_sidebar_search (HlSidebar  *self,
                    const char *text)
@@ -515,12 +437,11 @@ hl_sidebar_search (HlSidebar  *self,
     hl_set_str (&self->return_mode, gtk_stack_get_visible_child_name (self->stack));
 
   g_clear_object (&self->search_results);
-  self->search_results = hl_topic_store_search (self->store, query, self->language,
-                                                HL_SEARCH_LIST_LIMIT, &error);
+  self->search_results = search_all (self, query, &error);
   if (self->search_results == NULL)
     {
       g_warning ("Search failed: %s", error->message);
-      self->search_results = G_LIST_MODEL (g_list_store_new (HL_TYPE_TOPIC_REF));
+      self->search_results = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
     }
 
   g_clear_object (&self->search_slice);
@@ -671,8 +592,8 @@ select_in_batched_list (GtkListBox        *list,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HlTopicRef) topic = g_list_model_get_item (all, i);
-      g_autofree char *topic_uri = hl_topic_ref_dup_uri (topic);
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+      g_autofree char *topic_uri = hl_sidebar_item_dup_uri (item);
 
       if (!g_str_equal (topic_uri, uri))
         continue;
@@ -746,6 +667,9 @@ hl_sidebar_select_uri (HlSidebar  *self,
     }
   else if (g_strcmp0 (host, "clinic") == 0)
     {
+      /* A clinic opened from the search results stays chosen there. */
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+        select_in_batched_list (self->search_list, self->search_slice, uri);
       show_browse (self);
       select_in_list (self->browse_list, uri);
     }
@@ -972,7 +896,8 @@ hl_sidebar_init (HlSidebar *self)
 
   self->language = g_strdup ("en");
   self->natural_width = 300;
-  gtk_list_box_set_header_func (self->browse_list, browse_header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->browse_list, hl_sidebar_header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->search_list, hl_sidebar_header_func, NULL, NULL);
 }
 
 GtkWidget *
