@@ -191,6 +191,61 @@ window_fixture_start (void)
 }
 
 static void
+write_file (const char *path,
+            const char *contents,
+            int         mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_file_set_contents (path, contents, -1, &error))
+    g_error ("%s", error->message);
+  g_chmod (path, mode);
+}
+
+/* What the system opens links with, for the tests: web links go to a script
+ * that writes them down (no browser ever starts), and phone links to a
+ * program that does not exist, as on a computer that cannot dial. */
+static void
+install_link_handlers (void)
+{
+  g_autofree char *script = g_build_filename (home, "record-link", NULL);
+  g_autofree char *record = g_build_filename (home, "opened-links.txt", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\necho \"$1\" >> '%s'\n", record);
+  g_autofree char *apps = g_build_filename (home, "XDG_DATA_HOME", "applications", NULL);
+  g_autofree char *browser = g_build_filename (apps, "hl-test-browser.desktop", NULL);
+  g_autofree char *dialer = g_build_filename (apps, "hl-test-dialer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (home, "XDG_CONFIG_HOME", "mimeapps.list", NULL);
+  g_autofree char *browser_text = g_strdup_printf (
+    "[Desktop Entry]\nType=Application\nName=Test Browser\nExec=%s %%u\n"
+    "MimeType=x-scheme-handler/http;x-scheme-handler/https;\nNoDisplay=true\n", script);
+
+  write_file (script, script_text, 0700);
+  write_file (browser, browser_text, 0600);
+  write_file (dialer,
+              "[Desktop Entry]\nType=Application\nName=Test Dialer\n"
+              "Exec=/nonexistent/health-library-test-dialer %u\n"
+              "MimeType=x-scheme-handler/tel;\nNoDisplay=true\n", 0600);
+  write_file (mimeapps,
+              "[Default Applications]\n"
+              "x-scheme-handler/http=hl-test-browser.desktop\n"
+              "x-scheme-handler/https=hl-test-browser.desktop\n"
+              "x-scheme-handler/tel=hl-test-dialer.desktop\n", 0600);
+}
+
+char *
+window_fixture_dup_opened_links (void)
+{
+  g_autofree char *record = g_build_filename (home, "opened-links.txt", NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (record, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+static void
 make_home (void)
 {
   /* One app for every case, so one temporary home for the whole run. */
@@ -204,6 +259,8 @@ make_home (void)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
     }
+
+  install_link_handlers ();
 }
 
 static gboolean
@@ -409,4 +466,58 @@ find_button_by_tooltip (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  char *link;
+} Hover;
+
+static void
+mouse_target_cb (WebKitWebView       *view,
+                 WebKitHitTestResult *hit,
+                 guint                modifiers,
+                 Hover               *hover)
+{
+  g_free (hover->link);
+  hover->link = webkit_hit_test_result_context_is_link (hit)
+                  ? g_strdup (webkit_hit_test_result_get_link_uri (hit)) : NULL;
+}
+
+gboolean
+window_fixture_point_at_link (const char *uri,
+                              double      x_from,
+                              double      x_to,
+                              double     *x,
+                              double     *y)
+{
+  GtkWidget *view = GTK_WIDGET (web_view ());
+  Hover hover = { NULL };
+  gulong id = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_cb),
+                                &hover);
+  gboolean found = FALSE;
+
+  /* Down the page a few pixels at a time, as a hand would look for it; the
+   * page answers each move from its own process. */
+  for (double py = 8; py < gtk_widget_get_height (view) - 8 && !found; py += 6)
+    for (double px = x_from; px <= x_to && !found; px += 40)
+      {
+        gint64 until = g_get_monotonic_time () + 10 * 1000;
+
+        x11_move_pointer_quickly (view, px, py);
+        while (g_get_monotonic_time () < until && !found)
+          {
+            g_main_context_iteration (NULL, FALSE);
+            found = g_strcmp0 (hover.link, uri) == 0;
+          }
+        if (found)
+          {
+            *x = px;
+            *y = py;
+          }
+      }
+
+  g_signal_handler_disconnect (view, id);
+  g_free (hover.link);
+  return found;
 }

@@ -64,6 +64,17 @@ gboolean        window_fixture_find_tooltip           (GtkWidget  *widget,
  * before its shortcut ("Zoom In (Ctrl++)"). */
 GtkWidget      *find_button_by_tooltip                (GtkWidget  *widget,
                                                        const char *text);
+/* The web addresses the app has handed to the system, one a line: the
+ * tests' own handler writes them down instead of starting a browser (and
+ * phone links fail, as on a computer that cannot dial). */
+char           *window_fixture_dup_opened_links       (void);
+/* Moves the pointer over the page, between @x_from and @x_to, until it is
+ * over a link to @uri; FALSE when none was found. */
+gboolean        window_fixture_point_at_link          (const char *uri,
+                                                       double      x_from,
+                                                       double      x_to,
+                                                       double     *x,
+                                                       double     *y);
 /* The first widget of @type under @widget, or NULL. */
 GtkWidget      *window_fixture_find_widget            (GtkWidget  *widget,
                                                        GType       type);

@@ -189,10 +189,32 @@ x11_type (const char *text)
     x11_key (gdk_unicode_to_keyval (g_utf8_get_char (p)), 0);
 }
 
+static void
+move_pointer (GtkWidget *widget,
+              double     x,
+              double     y);
+
 void
 x11_move_pointer (GtkWidget *widget,
                   double     x,
                   double     y)
+{
+  move_pointer (widget, x, y);
+  x11_settle ();
+}
+
+void
+x11_move_pointer_quickly (GtkWidget *widget,
+                          double     x,
+                          double     y)
+{
+  move_pointer (widget, x, y);
+}
+
+static void
+move_pointer (GtkWidget *widget,
+              double     x,
+              double     y)
 {
   Display *dpy = get_xdisplay ();
   GtkNative *native = gtk_widget_get_native (widget);
@@ -218,7 +240,6 @@ x11_move_pointer (GtkWidget *widget,
   XTestFakeMotionEvent (dpy, -1, root_x + (int) (surface_x + in_native.x),
                         root_y + (int) (surface_y + in_native.y), CurrentTime);
   XFlush (dpy);
-  x11_settle ();
 }
 
 void

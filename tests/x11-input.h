@@ -29,6 +29,10 @@ void     x11_type                  (const char      *text);
 void     x11_move_pointer          (GtkWidget       *widget,
                                     double           x,
                                     double           y);
+/* The same without waiting for the events to be handled. */
+void     x11_move_pointer_quickly  (GtkWidget       *widget,
+                                    double           x,
+                                    double           y);
 /* Moves there and clicks the first button. */
 void     x11_click                 (GtkWidget       *widget,
                                     double           x,

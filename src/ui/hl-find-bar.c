@@ -26,6 +26,7 @@ struct _HlFindBar
   WebKitWebView        *web_view;      /* weak */
   WebKitFindController *controller;
   guint                 match_count;
+  gboolean              counting;      /* a new search's answer is the count */
 };
 
 G_DEFINE_FINAL_TYPE (HlFindBar, hl_find_bar, ADW_TYPE_BIN)
@@ -73,16 +74,23 @@ show_count (HlFindBar *self,
   set_status (self, text, FALSE);
 }
 
+/* WebKit answers a new search with the number of matches, and a move to
+ * the next or previous one with something else: only the first is the
+ * count. */
 static void
 found_text_cb (HlFindBar *self,
                guint      count)
 {
+  if (!self->counting)
+    return;
+  self->counting = FALSE;
   show_count (self, count);
 }
 
 static void
 failed_to_find_cb (HlFindBar *self)
 {
+  self->counting = FALSE;
   show_count (self, 0);
 }
 
@@ -108,6 +116,7 @@ search (HlFindBar *self)
       return;
     }
 
+  self->counting = TRUE;
   webkit_find_controller_search (self->controller, text, FIND_OPTIONS, MAX_MATCHES);
 }
 

@@ -261,6 +261,39 @@ show_sidebar_activated (GtkWidget  *widget,
 }
 
 static void
+copy_failed_link_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+
+  if (self->failed_uri != NULL)
+    hl_window_copy_text (self, self->failed_uri);
+}
+
+static void
+copy_medlineplus_address_activated (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+
+  if (self->medlineplus_url != NULL)
+    hl_window_copy_text (self, self->medlineplus_url);
+}
+
+static void
+open_medlineplus_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+
+  if (self->medlineplus_url != NULL)
+    hl_window_open_external (self, self->medlineplus_url);
+}
+
+static void
 toggle_language_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -312,6 +345,13 @@ zoom_changed_cb (HlWindow *self)
     hl_window_update_actions (self);
 }
 
+static void
+history_changed_cb (HlWindow *self)
+{
+  if (self->library != NULL)
+    hl_window_update_actions (self);
+}
+
 /* The main menu's custom row, and the zoom shown in it and the sidebar. */
 void
 hl_window_init_menu (HlWindow *self)
@@ -324,6 +364,11 @@ hl_window_init_menu (HlWindow *self)
   g_signal_connect_object (self->web_view, "notify::zoom-level", G_CALLBACK (zoom_changed_cb),
                            self, G_CONNECT_SWAPPED);
   zoom_changed_cb (self);
+
+  /* A jump within the page ("On this page") adds to the history without
+   * loading anything: Back must know of it. */
+  g_signal_connect_object (webkit_web_view_get_back_forward_list (WEBKIT_WEB_VIEW (self->web_view)),
+                           "changed", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -342,6 +387,10 @@ hl_window_update_actions (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.home", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.index", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-medlineplus-address",
+                                 ready && self->medlineplus_url != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-medlineplus",
+                                 ready && self->medlineplus_url != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", ready);
@@ -406,6 +455,12 @@ hl_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-sample", NULL, restore_sample_activated);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-failed-link", NULL,
+                                   copy_failed_link_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-medlineplus-address", NULL,
+                                   copy_medlineplus_address_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-medlineplus", NULL,
+                                   open_medlineplus_activated);
 
   gtk_widget_class_install_property_action (widget_class, "win.content-language", "content-language");
   /* The same, in the main menu when the header is too narrow for the

@@ -298,6 +298,27 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (is_tab (keyval))
     return tab_pressed (controller, keyval, state, self);
 
+  /* The page would take Alt+Left and Alt+Right for itself, and do nothing
+   * with them: they go back and forward, wherever the focus is. */
+  if (focus_in_web_view (self) && (state & GDK_ALT_MASK) &&
+      !(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+    {
+      const char *action = NULL;
+
+      if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+        action = "win.back";
+      else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+        action = "win.forward";
+      else if (keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
+        action = "win.home";
+
+      if (action != NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+          return GDK_EVENT_STOP;
+        }
+    }
+
   if ((focus != NULL && GTK_IS_EDITABLE (focus)) || !starts_text (keyval, state) ||
       !gtk_widget_is_sensitive (GTK_WIDGET (entry)))
     return GDK_EVENT_PROPAGATE;

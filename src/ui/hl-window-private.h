@@ -32,6 +32,7 @@ struct _HlWindow
   HlFindBar            *find_bar;
   GtkMenuButton        *menu_button;
   GtkWidget            *language_box;
+  GtkLabel             *link_status;
   HlZoomRow            *zoom_row;
   GtkProgressBar       *import_progress;
   AdwStatusPage        *failed_page;
@@ -44,6 +45,8 @@ struct _HlWindow
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
   char                 *shown_uri;        /* the last page shown, kept when the view crashes */
+  char                 *failed_uri;       /* the last link the system could not open */
+  char                 *medlineplus_url;  /* the page shown, on MedlinePlus */
   guint32               last_tab_time;    /* of the last Tab key seen */
   guint32               page_tab_time;    /* of the last Tab the page has used */
 };
@@ -64,6 +67,17 @@ void  hl_window_show_toast_with_action (HlWindow     *self,
                                         const char   *text,
                                         const char   *button_label,
                                         const char   *action_name);
+/* hl-window-links.c: links that leave the app. */
+void  hl_window_mouse_target_changed (HlWindow            *self,
+                                      WebKitHitTestResult *hit);
+/* Hands @uri to the system; a toast says so when nothing can open it. */
+void  hl_window_open_external        (HlWindow            *self,
+                                      const char          *uri);
+void  hl_window_copy_text            (HlWindow            *self,
+                                      const char          *text);
+/* The address of the hl:// page @uri on MedlinePlus's site, or NULL. */
+char *hl_window_dup_medlineplus_url  (HlWindow            *self,
+                                      const char          *uri);
 /* The current page's address in @language, or NULL when it has none. */
 char *hl_window_dup_uri_in_language  (HlWindow       *self,
                                       const char     *language);

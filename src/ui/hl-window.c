@@ -297,6 +297,8 @@ web_view_uri_cb (HlWindow *self)
     return;
 
   hl_set_str (&self->shown_uri, uri);
+  g_free (self->medlineplus_url);
+  self->medlineplus_url = hl_window_dup_medlineplus_url (self, uri);
 
   show_page_language (self);
   hl_sidebar_select_uri (self->sidebar, uri);
@@ -333,7 +335,14 @@ static void
 web_view_open_external_cb (HlWindow   *self,
                            const char *uri)
 {
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  hl_window_open_external (self, uri);
+}
+
+static void
+web_view_mouse_target_cb (HlWindow            *self,
+                          WebKitHitTestResult *hit)
+{
+  hl_window_mouse_target_changed (self, hit);
 }
 
 static void
@@ -462,8 +471,9 @@ library_state_cb (HlWindow *self)
       break;
 
     case HL_LIBRARY_STATE_FAILED:
-      adw_status_page_set_description (self->failed_page,
-                                       hl_library_get_error_message (self->library));
+      /* The screen speaks to the people at the desk; the file's name and
+       * what went wrong are for the administrator, in the log. */
+      g_message ("%s", hl_library_get_error_message (self->library));
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
       break;
 
@@ -581,6 +591,8 @@ hl_window_finalize (GObject *object)
   g_free (self->content_language);
   g_free (self->pending_uri);
   g_free (self->shown_uri);
+  g_free (self->failed_uri);
+  g_free (self->medlineplus_url);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
 }
@@ -656,12 +668,14 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, language_box);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, link_status);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, web_view_uri_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_load_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_open_external_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_mouse_target_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_crashed_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_refused_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_open_uri_cb);
