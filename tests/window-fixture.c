@@ -484,6 +484,30 @@ mouse_target_cb (WebKitWebView       *view,
                   ? g_strdup (webkit_hit_test_result_get_link_uri (hit)) : NULL;
 }
 
+/* Whether the link under the pointer at (@px, @py) is @uri, waiting up to
+ * @wait_ms for the page to say. */
+static gboolean
+hover_shows (GtkWidget  *view,
+             Hover      *hover,
+             double      px,
+             double      py,
+             const char *uri,
+             int         wait_ms)
+{
+  gint64 until;
+
+  x11_move_pointer_quickly (view, px, py);
+  until = g_get_monotonic_time () + wait_ms * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_strcmp0 (hover->link, uri) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 window_fixture_point_at_link (const char *uri,
                               double      x_from,
@@ -495,27 +519,45 @@ window_fixture_point_at_link (const char *uri,
   Hover hover = { NULL };
   gulong id = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_cb),
                                 &hover);
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   gboolean found = FALSE;
 
-  /* Down the page a few pixels at a time, as a hand would look for it; the
-   * page answers each move from its own process. */
+  /* Down the page a few pixels at a time, as a hand would look for it. The
+   * page answers each move from its own process, a little later: a quick
+   * pass finds roughly where, then the last points are tried again slowly. */
   for (double py = 8; py < gtk_widget_get_height (view) - 8 && !found; py += 6)
     for (double px = x_from; px <= x_to && !found; px += 40)
       {
-        gint64 until = g_get_monotonic_time () + 10 * 1000;
+        graphene_point_t point = GRAPHENE_POINT_INIT (px, py);
 
-        x11_move_pointer_quickly (view, px, py);
-        while (g_get_monotonic_time () < until && !found)
-          {
-            g_main_context_iteration (NULL, FALSE);
-            found = g_strcmp0 (hover.link, uri) == 0;
-          }
-        if (found)
-          {
-            *x = px;
-            *y = py;
-          }
+        g_array_append_val (path, point);
+        found = hover_shows (view, &hover, px, py, uri, 3);
       }
+
+  if (found)
+    {
+      found = FALSE;
+      for (guint i = path->len > 8 ? path->len - 8 : 0; i < path->len && !found; i++)
+        {
+          graphene_point_t *point = &g_array_index (path, graphene_point_t, i);
+
+          /* Away first, until the page has said so, so that arriving there
+           * is news to it. */
+          x11_move_pointer_quickly (view, 1, 1);
+          for (int wait = 0; wait < 100 && g_strcmp0 (hover.link, uri) == 0; wait++)
+            {
+              g_usleep (2000);
+              while (g_main_context_iteration (NULL, FALSE))
+                ;
+            }
+          found = hover_shows (view, &hover, point->x, point->y, uri, 100);
+          if (found)
+            {
+              *x = point->x;
+              *y = point->y;
+            }
+        }
+    }
 
   g_signal_handler_disconnect (view, id);
   g_free (hover.link);

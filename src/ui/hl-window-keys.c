@@ -240,6 +240,44 @@ starts_text (guint           keyval,
 /* Runs before the focused widget sees a key. Typing anywhere starts a new
  * search: the entry takes the focus with its old text selected, so that the
  * first letter replaces it (our pages have no text fields to type in). */
+/* A key that may be one of the window's shortcuts: with Ctrl or Alt, or a
+ * function key. */
+static gboolean
+is_shortcut (guint           keyval,
+             GdkModifierType state)
+{
+  return (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+         (keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35);
+}
+
+/* Runs the window's shortcut (those of hl-window-actions.c) that @event
+ * triggers, if any. */
+/* Runs the window's shortcut (those of hl-window-actions.c, and F10) that
+ * @event triggers, if any. */
+static gboolean
+run_window_shortcut (HlWindow *self,
+                     GdkEvent *event)
+{
+  for (guint c = 0; c < self->shortcuts->len; c++)
+    {
+      GListModel *shortcuts = g_ptr_array_index (self->shortcuts, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+
+          if (gtk_shortcut_trigger_trigger (gtk_shortcut_get_trigger (shortcut), event, FALSE) ==
+                GDK_KEY_MATCH_EXACT &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                            GTK_WIDGET (self),
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 is_tab (guint keyval)
 {
@@ -298,26 +336,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (is_tab (keyval))
     return tab_pressed (controller, keyval, state, self);
 
-  /* The page would take Alt+Left and Alt+Right for itself, and do nothing
-   * with them: they go back and forward, wherever the focus is. */
-  if (focus_in_web_view (self) && (state & GDK_ALT_MASK) &&
-      !(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
-    {
-      const char *action = NULL;
-
-      if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
-        action = "win.back";
-      else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
-        action = "win.forward";
-      else if (keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home)
-        action = "win.home";
-
-      if (action != NULL)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
-          return GDK_EVENT_STOP;
-        }
-    }
+  /* The window's own shortcuts come first, also on the page: WebKit would
+   * hold them while its process looks at them, and keep some (Alt+Left).
+   * Our pages need none of them; what no shortcut takes (Ctrl+C, the
+   * arrows, Space) still reaches the page. */
+  if (focus_in_web_view (self) && is_shortcut (keyval, state) &&
+      run_window_shortcut (self, gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller))))
+    return GDK_EVENT_STOP;
 
   if ((focus != NULL && GTK_IS_EDITABLE (focus)) || !starts_text (keyval, state) ||
       !gtk_widget_is_sensitive (GTK_WIDGET (entry)))
@@ -337,6 +362,23 @@ void
 hl_window_init_keys (HlWindow *self)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+
+  /* Not owned: GTK keeps them as long as the window. */
+  self->shortcuts = g_ptr_array_new ();
+
+  /* The controllers GTK makes for the class's shortcuts and for F10 (the
+   * main menu); looked up once, as observing controllers is costly. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      const char *name = gtk_event_controller_get_name (controller);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) && name != NULL &&
+          (g_str_equal (name, "gtk-widget-class-shortcuts") ||
+           g_str_equal (name, "gtk-window-menubar-accel")))
+        g_ptr_array_add (self->shortcuts, controller);
+    }
 
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);

@@ -49,6 +49,7 @@ struct _HlWindow
   char                 *medlineplus_url;  /* the page shown, on MedlinePlus */
   guint32               last_tab_time;    /* of the last Tab key seen */
   guint32               page_tab_time;    /* of the last Tab the page has used */
+  GPtrArray            *shortcuts;        /* GtkShortcutController, GTK's own */
 };
 
 void hl_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -588,6 +588,7 @@ hl_window_finalize (GObject *object)
 {
   HlWindow *self = (HlWindow *) object;
 
+  g_clear_pointer (&self->shortcuts, g_ptr_array_unref);
   g_free (self->content_language);
   g_free (self->pending_uri);
   g_free (self->shown_uri);
