@@ -519,6 +519,83 @@ test_suggest (HlStoreFixture *fixture,
   }
 }
 
+/* Snippets read as text does: a whole sentence, or whole words of one with
+ * "…" where it was cut; never a heading, a list's fragment or the line
+ * naming the source ("NIH: …"), in either language. */
+static void
+test_search_snippets_are_sentences (HlStoreFixture *fixture,
+                                    gconstpointer   data)
+{
+  HlTopicStore *store = fixture->store;
+  static const struct { const char *query, *language; } queries[] = {
+    { "diabetes", "en" }, { "diab", "en" }, { "pain", "en" }, { "kidney", "en" },
+    { "institute", "en" }, { "what", "en" }, { "blood sugar", "en" }, { "genes", "en" },
+    { "dolor", "es" }, { "niños", "es" }, { "centro", "es" }, { "nacional", "es" },
+    { "que", "es" }, { "tos", "es" },
+  };
+  guint checked = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GListModel) hits = hl_test_search (store, queries[q].query, queries[q].language);
+
+      for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+        {
+          g_autoptr(HlTopicRef) ref = g_list_model_get_item (hits, i);
+          g_autofree char *text = hl_topic_ref_dup_snippet_text (ref);
+          gunichar first, last;
+          const char *end;
+
+          if (text == NULL)
+            continue;
+          checked++;
+
+          g_assert_null (strstr (text, "NIH:"));
+          g_assert_null (strchr (text, '\n'));
+          /* Not one of the question headings ("What is diabetes?"). */
+          g_assert_false (g_str_has_prefix (text, "What ") && g_str_has_suffix (text, "?"));
+          g_assert_false (g_str_has_prefix (text, "¿Qué es") && g_str_has_suffix (text, "?"));
+
+          /* It starts a sentence (capital, digit, ¿ ¡), or with "…" before
+           * a whole word. */
+          first = g_utf8_get_char (text);
+          if (first == 0x2026)
+            first = g_utf8_get_char (g_utf8_next_char (text));
+          else if (!(g_unichar_isupper (first) || g_unichar_isdigit (first) || first == 0xBF ||
+                     first == 0xA1 || first == '"'))
+            g_error ("The snippet for “%s” starts mid-sentence: “%s”", queries[q].query, text);
+          g_assert_true (g_unichar_isalnum (first) || first == 0xBF || first == 0xA1 ||
+                         first == '"');
+
+          /* It ends a sentence, or with "…" after a whole word. */
+          end = g_utf8_find_prev_char (text, text + strlen (text));
+          last = g_utf8_get_char (end);
+          if (last == '"' || last == ')' || last == 0x201D)
+            last = g_utf8_get_char (g_utf8_find_prev_char (text, end));
+          if (!(last == '.' || last == '?' || last == '!' || last == ':' || last == 0x2026))
+            g_error ("The snippet for “%s” is cut off: “%s”", queries[q].query, text);
+        }
+    }
+  g_assert_cmpuint (checked, >=, 40);
+
+  /* The word searched for is marked where a sentence has it, and only the
+   * attribution names the kidneys: the hits for "kidney" show no mark. */
+  {
+    g_autoptr(GListModel) hits = hl_test_search (store, "kidney", "en");
+
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(HlTopicRef) ref = g_list_model_get_item (hits, i);
+        g_autofree char *html = hl_topic_ref_dup_snippet_html (ref);
+        g_autofree char *text = hl_topic_ref_dup_snippet_text (ref);
+        g_autofree char *folded = text ? g_utf8_strdown (text, -1) : NULL;
+
+        if (html != NULL && strstr (html, "<mark>") != NULL)
+          g_assert_nonnull (strstr (folded, "kidney"));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +618,7 @@ main (int   argc,
   ADD ("search/empty", NULL, test_search_empty);
   ADD ("search/limit", NULL, test_search_limit);
   ADD ("search/snippets", NULL, test_search_snippets);
+  ADD ("search/snippets-are-sentences", NULL, test_search_snippets_are_sentences);
   ADD ("search/suggest", NULL, test_suggest);
 
 #undef ADD

@@ -9,17 +9,20 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "hl-medlineplus-importer.h"
 #include "hl-paths.h"
 #include "test-util.h"
 #include "window-fixture.h"
+#include "x11-input.h"
 
 #define TIMEOUT_SECONDS 20
 
 static HlApplication *app;
 static HlWindow *window;
 static char *home;
+static gboolean with_window_manager;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -206,6 +209,61 @@ window_fixture_start (void)
 static gboolean home_borrowed;
 
 static void
+write_file (const char *path,
+            const char *contents,
+            int         mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_file_set_contents (path, contents, -1, &error))
+    g_error ("%s", error->message);
+  g_chmod (path, mode);
+}
+
+/* What the system opens links with, for the tests: web links go to a script
+ * that writes them down (no browser ever starts), and phone links to a
+ * program that does not exist, as on a computer that cannot dial. */
+static void
+install_link_handlers (void)
+{
+  g_autofree char *script = g_build_filename (home, "record-link", NULL);
+  g_autofree char *record = g_build_filename (home, "opened-links.txt", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\necho \"$1\" >> '%s'\n", record);
+  g_autofree char *apps = g_build_filename (home, "XDG_DATA_HOME", "applications", NULL);
+  g_autofree char *browser = g_build_filename (apps, "hl-test-browser.desktop", NULL);
+  g_autofree char *dialer = g_build_filename (apps, "hl-test-dialer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (home, "XDG_CONFIG_HOME", "mimeapps.list", NULL);
+  g_autofree char *browser_text = g_strdup_printf (
+    "[Desktop Entry]\nType=Application\nName=Test Browser\nExec=%s %%u\n"
+    "MimeType=x-scheme-handler/http;x-scheme-handler/https;\nNoDisplay=true\n", script);
+
+  write_file (script, script_text, 0700);
+  write_file (browser, browser_text, 0600);
+  write_file (dialer,
+              "[Desktop Entry]\nType=Application\nName=Test Dialer\n"
+              "Exec=/nonexistent/health-library-test-dialer %u\n"
+              "MimeType=x-scheme-handler/tel;\nNoDisplay=true\n", 0600);
+  write_file (mimeapps,
+              "[Default Applications]\n"
+              "x-scheme-handler/http=hl-test-browser.desktop\n"
+              "x-scheme-handler/https=hl-test-browser.desktop\n"
+              "x-scheme-handler/tel=hl-test-dialer.desktop\n", 0600);
+}
+
+char *
+window_fixture_dup_opened_links (void)
+{
+  g_autofree char *record = g_build_filename (home, "opened-links.txt", NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (record, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+static void
 make_home (void)
 {
   if (home != NULL)
@@ -230,6 +288,20 @@ make_home (void)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
     }
+
+  install_link_handlers ();
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+void
+window_fixture_use_window_manager (void)
+{
+  with_window_manager = TRUE;
 }
 
 const char *
@@ -252,6 +324,9 @@ start_app (Condition   ready,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (with_window_manager)
+    x11_start_window_manager ();
+
   app = hl_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   /* The app before stays on the session bus until the process ends: the one
@@ -269,6 +344,8 @@ start_app (Condition   ready,
   g_assert_nonnull (window);
 
   wait_until (ready, NULL, what);
+  if (with_window_manager)
+    wait_until (window_active, NULL, "the window to have the keyboard focus");
 }
 
 void
@@ -321,7 +398,223 @@ window_fixture_stop (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
+  x11_stop_window_manager ();
   if (!home_borrowed)
     hl_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
+}
+
+static void
+collect_accels (GtkWidget *widget,
+                GPtrArray *accels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      (g_strcmp0 (gtk_widget_get_css_name (widget), "accelerator") == 0 ||
+       gtk_widget_has_css_class (widget, "accelerator")))
+    g_ptr_array_add (accels, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accels (child, accels);
+}
+
+GPtrArray *
+window_fixture_menu_accels (GtkWidget *popover)
+{
+  GPtrArray *accels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_accels (popover, accels);
+  return accels;
+}
+
+void
+window_fixture_assert_no_keypad_labels (GPtrArray *accels)
+{
+  /* "KP +" in English, "TN +" in Spanish: the keypad's word is what comes
+   * before the space. */
+  g_autofree char *keypad = gtk_accelerator_get_label (GDK_KEY_KP_Add, 0);
+  g_autofree char *word = g_strndup (keypad, strcspn (keypad, " "));
+
+  for (guint i = 0; i < accels->len; i++)
+    {
+      const char *accel = g_ptr_array_index (accels, i);
+
+      if (strstr (accel, word) != NULL)
+        g_error ("The menu shows the keypad's shortcut “%s”", accel);
+    }
+}
+
+gboolean
+window_fixture_find_tooltip (GtkWidget  *widget,
+                             const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && strstr (tooltip, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (window_fixture_find_tooltip (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+GtkWidget *
+window_fixture_find_widget (GtkWidget *widget,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = window_fixture_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+window_fixture_find_label (GtkWidget  *widget,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = window_fixture_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && tooltip != NULL &&
+      g_str_has_prefix (tooltip, text) &&
+      (tooltip[strlen (text)] == '\0' || g_str_has_prefix (tooltip + strlen (text), " (")))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  char *link;
+} Hover;
+
+static void
+mouse_target_cb (WebKitWebView       *view,
+                 WebKitHitTestResult *hit,
+                 guint                modifiers,
+                 Hover               *hover)
+{
+  g_free (hover->link);
+  hover->link = webkit_hit_test_result_context_is_link (hit)
+                  ? g_strdup (webkit_hit_test_result_get_link_uri (hit)) : NULL;
+}
+
+/* Whether the link under the pointer at (@px, @py) is @uri, waiting up to
+ * @wait_ms for the page to say. */
+static gboolean
+hover_shows (GtkWidget  *view,
+             Hover      *hover,
+             double      px,
+             double      py,
+             const char *uri,
+             int         wait_ms)
+{
+  gint64 until;
+
+  x11_move_pointer_quickly (view, px, py);
+  until = g_get_monotonic_time () + wait_ms * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_strcmp0 (hover->link, uri) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+window_fixture_point_at_link (const char *uri,
+                              double      x_from,
+                              double      x_to,
+                              double     *x,
+                              double     *y)
+{
+  GtkWidget *view = GTK_WIDGET (web_view ());
+  Hover hover = { NULL };
+  gulong id = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_cb),
+                                &hover);
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  gboolean found = FALSE;
+
+  /* Down the page a few pixels at a time, as a hand would look for it. The
+   * page answers each move from its own process, a little later: a quick
+   * pass finds roughly where, then the last points are tried again slowly. */
+  for (double py = 8; py < gtk_widget_get_height (view) - 8 && !found; py += 6)
+    for (double px = x_from; px <= x_to && !found; px += 40)
+      {
+        graphene_point_t point = GRAPHENE_POINT_INIT (px, py);
+
+        g_array_append_val (path, point);
+        found = hover_shows (view, &hover, px, py, uri, 3);
+      }
+
+  if (found)
+    {
+      found = FALSE;
+      for (guint i = path->len > 8 ? path->len - 8 : 0; i < path->len && !found; i++)
+        {
+          graphene_point_t *point = &g_array_index (path, graphene_point_t, i);
+
+          /* Away first, until the page has said so, so that arriving there
+           * is news to it. */
+          x11_move_pointer_quickly (view, 1, 1);
+          for (int wait = 0; wait < 100 && g_strcmp0 (hover.link, uri) == 0; wait++)
+            {
+              g_usleep (2000);
+              while (g_main_context_iteration (NULL, FALSE))
+                ;
+            }
+          found = hover_shows (view, &hover, point->x, point->y, uri, 100);
+          if (found)
+            {
+              *x = point->x;
+              *y = point->y;
+            }
+        }
+    }
+
+  g_signal_handler_disconnect (view, id);
+  g_free (hover.link);
+  return found;
 }

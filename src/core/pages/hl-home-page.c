@@ -17,13 +17,14 @@ append_clinic_list (const HlPageContext *ctx,
                     GString             *out,
                     const char          *language)
 {
-  GListModel *clinics;
+  g_autoptr(GListModel) clinics = NULL;
   guint n;
 
   if (ctx->clinics == NULL)
     return;
 
-  clinics = hl_clinic_directory_get_clinics (ctx->clinics);
+  /* By town, as people look them up. */
+  clinics = hl_clinic_directory_list_by_town (ctx->clinics);
   n = g_list_model_get_n_items (clinics);
   if (n == 0)
     return;

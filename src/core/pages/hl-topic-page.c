@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-html.h"
+#include "hl-topic-contents.h"
 #include "hl-topic-page.h"
 #include "hl-topic-qr.h"
 
@@ -52,6 +53,9 @@ static const struct
 
 #define RANK_UNKNOWN 1000
 #define RANK_START_HERE 10
+
+/* A topic with this many sections or more opens with "On this page". */
+#define CONTENTS_MIN_ENTRIES 4
 
 /* Categories that are not page sections: Encyclopedia links make up their
  * own box, the others are MedlinePlus bookkeeping it never shows. */
@@ -391,6 +395,10 @@ hl_topic_page_render (const HlPageContext  *ctx,
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) encyclopedia = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *summary_with_ids = NULL;
+  g_autoptr(HlTopicContents) contents = hl_topic_contents_new ();
+  g_autoptr(GPtrArray) section_ids = NULL;
+  g_autofree char *encyclopedia_id = NULL;
   RewriteData rewrite = { store };
   const char *language;
   GString *out;
@@ -443,21 +451,38 @@ hl_topic_page_render (const HlPageContext  *ctx,
       g_string_append (out, "</p>\n");
     }
 
+  /* "On this page": the summary's headings (or the summary), then the
+   * categories of links, for a topic long enough to need it. */
+  summary = hl_html_sanitize (topic->summary, -1, rewrite_link, &rewrite, NULL);
+  summary_with_ids = hl_topic_contents_add_headings (contents, summary);
+  if (summary_with_ids == NULL)
+    hl_topic_contents_add_entry (contents, "summary", P_ (language, "Summary"));
+  sections = collect_sections (topic, &encyclopedia);
+  section_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < sections->len; i++)
+    g_ptr_array_add (section_ids,
+                     hl_topic_contents_add_section (contents,
+                                                    ((Section *) g_ptr_array_index (sections, i))->name));
+  if (encyclopedia->len > 0)
+    encyclopedia_id = hl_topic_contents_add_section (contents, P_ (language, "Medical Encyclopedia"));
+  if (hl_topic_contents_get_count (contents) >= CONTENTS_MIN_ENTRIES)
+    hl_topic_contents_append (contents, out, P_ (language, "On this page"));
+
   /* Beside the summary on a wide window, above it on a narrow one. */
   hl_topic_qr_append_box (out, topic);
 
-  g_string_append (out, "<section class=\"summary\">\n");
+  g_string_append (out, "<section class=\"summary\" id=\"summary\">\n");
   append_heading (out, "h2", P_ (language, "Summary"));
-  summary = hl_html_sanitize (topic->summary, -1, rewrite_link, &rewrite, NULL);
-  g_string_append (out, summary);
+  g_string_append (out, summary_with_ids ? summary_with_ids : summary);
   g_string_append (out, "\n</section>\n");
 
-  sections = collect_sections (topic, &encyclopedia);
   for (guint i = 0; i < sections->len; i++)
     {
       Section *section = g_ptr_array_index (sections, i);
 
-      g_string_append (out, "<section class=\"links\">\n");
+      g_string_append (out, "<section class=\"links\" id=\"");
+      hl_html_append_attr (out, g_ptr_array_index (section_ids, i));
+      g_string_append (out, "\">\n");
       append_heading (out, "h2", section->name);
       g_string_append (out, "<ul>\n");
       for (guint s = 0; s < section->sites->len; s++)
@@ -467,7 +492,9 @@ hl_topic_page_render (const HlPageContext  *ctx,
 
   if (encyclopedia->len > 0)
     {
-      g_string_append (out, "<section class=\"links encyclopedia\">\n");
+      g_string_append (out, "<section class=\"links encyclopedia\" id=\"");
+      hl_html_append_attr (out, encyclopedia_id);
+      g_string_append (out, "\">\n");
       append_heading (out, "h2", P_ (language, "Medical Encyclopedia"));
       g_string_append (out, "<ul>\n");
       for (guint s = 0; s < encyclopedia->len; s++)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-error.h"
+#include "hl-search-snippet.h"
 #include "hl-text.h"
 #include "hl-topic-store-private.h"
 
@@ -19,7 +20,6 @@ typedef enum
   LANG_STMT_TITLE,
   LANG_STMT_NAMES,
   LANG_STMT_RANKED,
-  LANG_STMT_SNIPPET,
   LANG_STMT_COUNT,
   N_LANG_STMTS
 } LanguageStatement;
@@ -29,6 +29,7 @@ typedef enum
 {
   STMT_TITLE_START,
   STMT_TITLES,
+  STMT_SUMMARY,
   N_STMTS
 } SearchStatement;
 
@@ -39,25 +40,20 @@ typedef enum
  * up for the hits kept. {L} stands for the language. */
 static const char *language_statements[N_LANG_STMTS] = {
   [LANG_STMT_TITLE] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    "SELECT r.id, t.title FROM"
     " (SELECT rowid AS id, hl_tier (names_{L}) AS tier, bm25 (names_{L}, 10.0, 4.0) AS score"
     "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY tier, score LIMIT ?2) r"
     " JOIN topics t ON t.id = r.id ORDER BY r.tier, r.score, t.sort_key",
   [LANG_STMT_NAMES] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    "SELECT r.id, t.title FROM"
     " (SELECT rowid AS id, bm25 (names_{L}, 10.0, 4.0) AS score"
     "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
     " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
   [LANG_STMT_RANKED] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    "SELECT r.id, t.title FROM"
     " (SELECT rowid AS id, bm25 (search_{L}, 10.0, 4.0, 1.0) AS score"
     "  FROM search_{L} WHERE search_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
     " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
-  /* In one pass over the matches, as each snippet needs the query's
-   * position lists, which FTS5 would otherwise build again for each hit. */
-  [LANG_STMT_SNIPPET] =
-    "SELECT rowid, snippet (search_{L}, 2, char(2), char(3), '…', 14) FROM search_{L}"
-    " WHERE search_{L} MATCH ?1 AND hl_wanted (?2, rowid)",
   [LANG_STMT_COUNT] =
     "SELECT count(*) FROM search_{L} WHERE search_{L} MATCH ?1",
 };
@@ -65,10 +61,12 @@ static const char *language_statements[N_LANG_STMTS] = {
 static const char *statements[N_STMTS] = {
   /* One or two letters: the titles that start with them, as in an index. */
   [STMT_TITLE_START] =
-    "SELECT id, title, coalesce (meta_desc, excerpt) FROM topics"
+    "SELECT id, title FROM topics"
     " WHERE language = ?1 AND sort_key >= ?2 AND sort_key < ?3"
     " ORDER BY sort_key, id LIMIT ?4",
   [STMT_TITLES] = "SELECT title FROM topics WHERE language = ?1",
+  /* What the snippets are taken from. */
+  [STMT_SUMMARY] = "SELECT summary FROM topics WHERE id = ?1",
 };
 
 /* What searching a store needs beyond its records: our SQL functions, the
@@ -80,6 +78,9 @@ typedef struct
   sqlite3_stmt *stmts[N_STMTS];
   GHashTable   *vocabularies[2];
 } SearchData;
+
+/* About two lines of the sidebar, three of the search page. */
+#define SNIPPET_CHARS 150
 
 /* Longer queries are cut: nobody types more, and each word costs a lookup. */
 #define MAX_QUERY_WORDS 8
@@ -136,19 +137,6 @@ tier_function (const Fts5ExtensionApi *api,
     sqlite3_result_int (result, in_names == all ? 2 : 3);
 }
 
-/* hl_wanted(set, rowid): whether a search hit needs a snippet. */
-static void
-wanted_function (sqlite3_context  *context,
-                 int               n_values,
-                 sqlite3_value   **values)
-{
-  GHashTable *wanted = sqlite3_value_pointer (values[0], "hl_wanted_set");
-
-  sqlite3_result_int (context, wanted != NULL &&
-                               g_hash_table_contains (wanted,
-                                                      GINT_TO_POINTER (sqlite3_value_int (values[1]))));
-}
-
 static fts5_api *
 get_fts5_api (sqlite3 *db)
 {
@@ -171,10 +159,7 @@ register_functions (sqlite3  *db,
 {
   fts5_api *api = get_fts5_api (db);
 
-  if (sqlite3_create_function (db, "hl_wanted", 2,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-                               wanted_function, NULL, NULL) != SQLITE_OK ||
-      api == NULL || api->iVersion < 2 ||
+  if (api == NULL || api->iVersion < 2 ||
       api->xCreateFunction (api, "hl_tier", NULL, tier_function, NULL) != SQLITE_OK)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
@@ -277,17 +262,6 @@ language_statement (HlTopicStore      *self,
   return prepare_cached (self, slot, sql ? sql->str : NULL);
 }
 
-/* Whether a query word stands for every word that starts with it: words of
- * two letters or more do ("presion arter" finds "presión arterial"); a single
- * letter must match whole ("vitamin d"), or it would stand for a large part
- * of the index. */
-static gboolean
-is_prefix_word (GPtrArray *words,
-                guint      index)
-{
-  return g_utf8_strlen (g_ptr_array_index (words, index), -1) >= 2;
-}
-
 /* The FTS5 query: every word required, each quoted so that nothing typed is
  * taken as an operator. The tokenizer folds case and accents on both sides. */
 static char *
@@ -300,123 +274,10 @@ build_match (GPtrArray *words)
       if (i > 0)
         g_string_append_c (match, ' ');
       g_string_append_printf (match, "\"%s\"%s", (const char *) g_ptr_array_index (words, i),
-                              is_prefix_word (words, i) ? "*" : "");
+                              hl_snippet_word_is_prefix (g_ptr_array_index (words, i)) ? "*" : "");
     }
 
   return g_string_free (match, FALSE);
-}
-
-typedef struct
-{
-  char     *folded;
-  gboolean  prefix;
-} QueryWord;
-
-static void
-query_word_clear (QueryWord *word)
-{
-  g_free (word->folded);
-}
-
-static GArray *
-fold_query (GPtrArray *words)
-{
-  GArray *query = g_array_new (FALSE, FALSE, sizeof (QueryWord));
-
-  g_array_set_clear_func (query, (GDestroyNotify) query_word_clear);
-  for (guint i = 0; i < words->len; i++)
-    {
-      QueryWord word = { hl_text_fold (g_ptr_array_index (words, i)), is_prefix_word (words, i) };
-      g_array_append_val (query, word);
-    }
-
-  return query;
-}
-
-static gboolean
-matches_query (const char *folded,
-               GArray     *query)
-{
-  for (guint i = 0; i < query->len; i++)
-    {
-      QueryWord *word = &g_array_index (query, QueryWord, i);
-
-      if (word->prefix ? g_str_has_prefix (folded, word->folded) : g_str_equal (folded, word->folded))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_word_char (const char *p)
-{
-  guchar c = *p;
-
-  if (c < 0x80)
-    return g_ascii_isalnum (c);
-  return g_unichar_isalnum (g_utf8_get_char (p));
-}
-
-/* @text with the words the query matches marked, as FTS5's snippets are:
- * for the description of hits found by their title. */
-static char *
-mark_words (const char *text,
-            GArray     *query)
-{
-  GString *out;
-  const char *p = text;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  out = g_string_sized_new (strlen (text) + 16);
-  while (*p != '\0')
-    {
-      const char *start = p;
-      gboolean ascii = TRUE;
-      char lower[64];
-      g_autofree char *folded = NULL;
-      gsize length;
-
-      while (*p != '\0' && !is_word_char (p))
-        p = g_utf8_next_char (p);
-      g_string_append_len (out, start, p - start);
-      if (*p == '\0')
-        break;
-
-      start = p;
-      while (*p != '\0' && is_word_char (p))
-        {
-          ascii &= (guchar) *p < 0x80;
-          p = g_utf8_next_char (p);
-        }
-      length = p - start;
-
-      /* Most words are plain ASCII: lower-case them in place of folding. */
-      if (ascii && length < sizeof lower)
-        {
-          for (gsize i = 0; i < length; i++)
-            lower[i] = g_ascii_tolower (start[i]);
-          lower[length] = '\0';
-        }
-      else
-        {
-          g_autofree char *word = g_strndup (start, length);
-          folded = hl_text_fold (word);
-        }
-
-      if (matches_query (folded ? folded : lower, query))
-        {
-          g_string_append (out, HL_SNIPPET_MARK_START);
-          g_string_append_len (out, start, length);
-          g_string_append (out, HL_SNIPPET_MARK_END);
-        }
-      else
-        g_string_append_len (out, start, length);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 typedef struct
@@ -426,7 +287,6 @@ typedef struct
   GPtrArray    *hits;       /* HlTopicRef */
   GHashTable   *seen;       /* topic ids */
   guint         limit;
-  GArray       *query;      /* QueryWord */
   GError       *error;
 } Search;
 
@@ -435,12 +295,9 @@ add_hit (Search       *search,
          sqlite3_stmt *stmt,
          const char   *language)
 {
-  g_autofree char *description = mark_words ((const char *) sqlite3_column_text (stmt, 2),
-                                             search->query);
-
   g_ptr_array_add (search->hits,
                    hl_topic_ref_new (sqlite3_column_int (stmt, 0), language,
-                                     (const char *) sqlite3_column_text (stmt, 1), description));
+                                     (const char *) sqlite3_column_text (stmt, 1), NULL));
 }
 
 /* Appends up to what is still needed from one phase in one language. */
@@ -497,60 +354,32 @@ search_title_start (Search     *search,
   sqlite3_reset (stmt);
 }
 
-/* The words around the first match in the summary, with the matches marked,
- * for the hits that did not match by their title. Hits found by their title
- * keep their description (MedlinePlus's own, or the summary's start), which
- * costs nothing to show. */
+/* Each hit's snippet: whole words of a sentence of its summary, the first
+ * with a word of the query (see hl-search-snippet.c). */
 static void
-add_snippets (HlTopicStore *self,
-              SearchData   *data,
-              GPtrArray    *hits,
-              GHashTable   *title_hits,
-              const char   *match)
+add_snippets (HlTopicStore   *self,
+              SearchData     *data,
+              GPtrArray      *hits,
+              HlSnippetQuery *query)
 {
-  const char *languages[] = { "en", "es" };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+  for (guint i = 0; i < hits->len; i++)
     {
-      g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
-      g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
-      sqlite3_stmt *stmt;
+      HlTopicRef *hit = g_ptr_array_index (hits, i);
+      sqlite3_stmt *stmt = search_statement (self, data, STMT_SUMMARY);
+      g_autofree char *snippet = NULL;
 
-      for (guint i = 0; i < hits->len; i++)
-        {
-          HlTopicRef *hit = g_ptr_array_index (hits, i);
-          gpointer id = GINT_TO_POINTER (hl_topic_ref_get_id (hit));
-
-          if (g_hash_table_contains (title_hits, hit) ||
-              !g_str_equal (hl_topic_ref_get_language (hit), languages[l]))
-            continue;
-          g_hash_table_add (wanted, id);
-          g_hash_table_insert (index, id, GUINT_TO_POINTER (i + 1));
-        }
-
-      if (g_hash_table_size (wanted) == 0)
-        continue;
-
-      stmt = language_statement (self, data, LANG_STMT_SNIPPET, languages[l]);
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_pointer (stmt, 2, wanted, "hl_wanted_set", NULL);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index,
-                                                                  GINT_TO_POINTER (sqlite3_column_int (stmt, 0))));
-          HlTopicRef *hit;
-
-          if (position == 0)
-            continue;
-
-          hit = g_ptr_array_index (hits, position - 1);
-          g_ptr_array_index (hits, position - 1) =
-            hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
-                              hl_topic_ref_get_title (hit),
-                              (const char *) sqlite3_column_text (stmt, 1));
-          g_object_unref (hit);
-        }
+      sqlite3_bind_int (stmt, 1, hl_topic_ref_get_id (hit));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        snippet = hl_snippet_make (query, (const char *) sqlite3_column_text (stmt, 0),
+                                   SNIPPET_CHARS);
       sqlite3_reset (stmt);
+
+      if (snippet == NULL)
+        continue;
+      g_ptr_array_index (hits, i) =
+        hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
+                          hl_topic_ref_get_title (hit), snippet);
+      g_object_unref (hit);
     }
 }
 
@@ -565,10 +394,9 @@ hl_topic_store_search (HlTopicStore  *self,
   g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) title_hits = g_hash_table_new (NULL, NULL);
   g_autofree char *match = NULL;
   g_autofree char *in_title = NULL;
-  g_autoptr(GArray) query_words = NULL;
+  g_autoptr(HlSnippetQuery) query_words = NULL;
   const char *languages[2];
   Search search = { self, NULL, hits, seen, limit > 0 ? MIN (limit, G_MAXINT / 2) : G_MAXINT / 2 };
 
@@ -584,8 +412,7 @@ hl_topic_store_search (HlTopicStore  *self,
   if (words->len == 0)
     return G_LIST_MODEL (results);
 
-  query_words = fold_query (words);
-  search.query = query_words;
+  query_words = hl_snippet_query_new (words);
 
   /* Hits in the chosen language first, then in the other. */
   languages[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
@@ -606,8 +433,6 @@ hl_topic_store_search (HlTopicStore  *self,
           guint before = hits->len;
 
           run_phase (&search, LANG_STMT_TITLE, in_title, languages[l], 0);
-          for (guint i = before; i < hits->len; i++)
-            g_hash_table_add (title_hits, g_ptr_array_index (hits, i));
           run_phase (&search, LANG_STMT_NAMES, match, languages[l], hits->len - before);
           run_phase (&search, LANG_STMT_RANKED, match, languages[l], hits->len - before);
         }
@@ -619,8 +444,16 @@ hl_topic_store_search (HlTopicStore  *self,
           return NULL;
         }
 
-      add_snippets (self, search.data, hits, title_hits, match);
     }
+
+  /* A title that starts with one or two letters is no match to mark in
+   * the summary. */
+  if (match == NULL)
+    {
+      hl_snippet_query_free (query_words);
+      query_words = hl_snippet_query_new (NULL);
+    }
+  add_snippets (self, search.data, hits, query_words);
 
   g_list_store_splice (results, 0, 0, hits->pdata, hits->len);
   return G_LIST_MODEL (results);
