@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "hl-address.h"
 #include "hl-clinic-directory.h"
 #include "hl-error.h"
 #include "hl-medlineplus-importer.h"
@@ -172,11 +173,19 @@ hl_command_line_page (const char *uri,
                       const char *language)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HlTopicStore) store = open_store (&error);
+  g_autoptr(HlAddress) address = hl_address_parse (uri, &error);
+  g_autoptr(HlTopicStore) store = NULL;
   g_autoptr(HlClinicDirectory) clinics = NULL;
   g_autoptr(HlPageRenderer) renderer = NULL;
   g_autofree char *html = NULL;
 
+  if (address == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  store = open_store (&error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -193,7 +202,7 @@ hl_command_line_page (const char *uri,
 
   renderer = hl_page_renderer_new (store, clinics);
   hl_page_renderer_set_language (renderer, language);
-  html = hl_page_renderer_render (renderer, uri, &error);
+  html = hl_page_renderer_render_address (renderer, address, &error);
   if (html == NULL)
     {
       g_printerr ("%s\n", error->message);

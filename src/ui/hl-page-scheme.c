@@ -32,12 +32,15 @@ handle_request (WebKitURISchemeRequest *request,
 {
   HlPageRenderer *renderer = user_data;
   const char *uri = webkit_uri_scheme_request_get_uri (request);
+  g_autoptr(HlAddress) address = NULL;
   g_autoptr(GError) error = NULL;
-  char *html;
+  char *html = NULL;
 
   /* Pages are made in a few milliseconds from the local library: building
    * them here is simpler than a thread and as quick. */
-  html = hl_page_renderer_render (renderer, uri, &error);
+  address = hl_address_parse (uri, &error);
+  if (address != NULL)
+    html = hl_page_renderer_render_address (renderer, address, &error);
   if (html != NULL)
     {
       finish_with_html (request, html, 200);

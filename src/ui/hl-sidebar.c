@@ -7,9 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "hl-address.h"
 #include "hl-sidebar.h"
 #include "hl-text.h"
 
@@ -138,7 +138,7 @@ rebuild_browse_list (HlSidebar *self)
       for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
         {
           g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
-          g_autofree char *uri = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+          g_autofree char *uri = hl_address_dup_clinic_uri (hl_clinic_get_id (clinic));
 
           gtk_list_box_append (self->browse_list,
                                make_row (hl_clinic_get_name (clinic), NULL, uri, SECTION_CLINICS));
@@ -354,14 +354,12 @@ browse_row_activated_cb (HlSidebar     *self,
                          GtkListBoxRow *row)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(HlAddress) address = uri ? hl_address_parse (uri, NULL) : NULL;
 
   /* A group opens its list of topics here and its page in the view. */
-  if (parsed != NULL && g_strcmp0 (g_uri_get_host (parsed), "group") == 0)
+  if (address != NULL && hl_address_get_kind (address) == HL_ADDRESS_GROUP)
     {
-      const char *path = g_uri_get_path (parsed);
-
-      if (show_group (self, atoi (path[0] == '/' ? path + 1 : path)))
+      if (show_group (self, hl_address_get_id (address)))
         gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
     }
 
@@ -383,7 +381,7 @@ group_back_clicked_cb (HlSidebar *self)
 {
   int group_id = self->group_id;
   GtkListBoxRow *row;
-  g_autofree char *uri = g_strdup_printf ("hl://group/%d?lang=%s", group_id, self->language);
+  g_autofree char *uri = group_id > 0 ? hl_address_dup_group_uri (group_id, self->language) : NULL;
 
   show_browse (self);
 
@@ -704,36 +702,32 @@ void
 hl_sidebar_select_uri (HlSidebar  *self,
                        const char *uri)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *host;
-  const char *path;
+  g_autoptr(HlAddress) address = NULL;
+  HlAddressKind kind;
 
   g_return_if_fail (HL_IS_SIDEBAR (self));
 
-  parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
-  if (parsed == NULL || self->store == NULL)
+  address = uri ? hl_address_parse (uri, NULL) : NULL;
+  if (address == NULL || self->store == NULL)
     return;
 
-  host = g_uri_get_host (parsed);
-  path = g_uri_get_path (parsed);
-  path = path[0] == '/' ? path + 1 : path;
-
-  if (g_strcmp0 (host, "topic") == 0)
-    select_topic (self, atoi (path), uri);
-  else if (g_strcmp0 (host, "group") == 0)
+  kind = hl_address_get_kind (address);
+  if (kind == HL_ADDRESS_TOPIC)
+    select_topic (self, hl_address_get_id (address), uri);
+  else if (kind == HL_ADDRESS_GROUP)
     {
-      int id = atoi (path);
+      int id = hl_address_get_id (address);
 
       if (self->group_id != id || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
         show_group (self, id);
       gtk_list_box_unselect_all (self->group_list);
     }
-  else if (g_strcmp0 (host, "clinic") == 0)
+  else if (kind == HL_ADDRESS_CLINIC)
     {
       show_browse (self);
       select_in_list (self->browse_list, uri);
     }
-  else if (g_strcmp0 (host, "home") == 0 || g_strcmp0 (host, "index") == 0)
+  else if (kind == HL_ADDRESS_HOME || kind == HL_ADDRESS_INDEX)
     {
       if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
         show_browse (self);

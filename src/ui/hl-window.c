@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
+#include "hl-address.h"
 #include "hl-profile.h"
 #include "hl-settings.h"
 #include "hl-text.h"
@@ -50,28 +50,18 @@ hl_window_open_uri (HlWindow   *self,
 static char *
 home_uri (HlWindow *self)
 {
-  return g_strdup_printf ("hl://home?lang=%s", self->content_language);
+  g_autoptr(HlAddress) home = hl_address_new_home (self->content_language);
+
+  return hl_address_to_string (home);
 }
 
 /* The same page with another lang parameter. */
 static char *
-replace_language (GUri       *uri,
+replace_language (HlAddress  *address,
                   const char *language)
 {
-  const char *query = g_uri_get_query (uri);
-  g_autoptr(GHashTable) params = NULL;
-  g_autofree char *escaped = NULL;
-  const char *text;
-
-  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
-  text = params ? g_hash_table_lookup (params, "q") : NULL;
-  if (text == NULL)
-    return g_strdup_printf ("hl://%s%s?lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
-                            language);
-
-  escaped = g_uri_escape_string (text, NULL, FALSE);
-  return g_strdup_printf ("hl://%s%s?q=%s&lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
-                          escaped, language);
+  hl_address_set_language (address, language);
+  return hl_address_to_string (address);
 }
 
 char *
@@ -80,21 +70,19 @@ hl_window_dup_uri_in_language (HlWindow   *self,
 {
   const char *current = hl_web_view_get_page_uri (self->web_view);
   HlTopicStore *store = hl_library_get_store (self->library);
-  g_autoptr(GUri) uri = NULL;
-  const char *host;
+  g_autoptr(HlAddress) address = NULL;
 
   if (current == NULL || store == NULL)
     return NULL;
 
-  uri = g_uri_parse (current, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  if (uri == NULL)
+  address = hl_address_parse (current, NULL);
+  if (address == NULL)
     return NULL;
 
-  host = g_uri_get_host (uri);
-  if (g_strcmp0 (host, "topic") == 0)
+  if (hl_address_get_kind (address) == HL_ADDRESS_TOPIC)
     {
-      const char *path = g_uri_get_path (uri);
-      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, atoi (path + 1), NULL);
+      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, hl_address_get_id (address),
+                                                            NULL);
       g_autoptr(HlTopicRef) counterpart = NULL;
 
       if (topic == NULL || g_str_equal (topic->language, language))
@@ -106,10 +94,10 @@ hl_window_dup_uri_in_language (HlWindow   *self,
 
   /* A clinic page has no language of its own: it is shown again in the new
    * one. */
-  if (g_strcmp0 (host, "clinic") == 0)
+  if (hl_address_get_kind (address) == HL_ADDRESS_CLINIC)
     return g_strdup (current);
 
-  return replace_language (uri, language);
+  return replace_language (address, language);
 }
 
 void
@@ -128,7 +116,9 @@ hl_window_show_toast (HlWindow   *self,
 static gboolean
 is_topic_page (const char *uri)
 {
-  return uri != NULL && g_str_has_prefix (uri, "hl://topic/");
+  g_autoptr(HlAddress) address = uri ? hl_address_parse (uri, NULL) : NULL;
+
+  return address != NULL && hl_address_get_kind (address) == HL_ADDRESS_TOPIC;
 }
 
 const char *
@@ -178,25 +168,19 @@ page_language (HlWindow   *self,
                const char *uri)
 {
   HlTopicStore *store = hl_library_get_store (self->library);
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  g_autoptr(GHashTable) params = NULL;
-  const char *query;
+  g_autoptr(HlAddress) address = hl_address_parse (uri, NULL);
 
-  if (parsed == NULL)
+  if (address == NULL)
     return NULL;
 
-  if (g_strcmp0 (g_uri_get_host (parsed), "topic") == 0 && store != NULL)
+  if (hl_address_get_kind (address) == HL_ADDRESS_TOPIC && store != NULL)
     {
       g_autoptr(HlTopicRef) topic = hl_topic_store_get_topic_ref (store,
-                                                                  atoi (g_uri_get_path (parsed) + 1));
+                                                                  hl_address_get_id (address));
       return topic ? g_strdup (hl_topic_ref_get_language (topic)) : NULL;
     }
 
-  query = g_uri_get_query (parsed);
-  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
-  if (params == NULL)
-    return NULL;
-  return g_strdup (hl_language_normalize (g_hash_table_lookup (params, "lang")));
+  return g_strdup (hl_address_get_language (address));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hl-address.h"
 #include "hl-clinic-directory.h"
 #include "hl-error.h"
 #include "hl-paths.h"
@@ -291,17 +292,11 @@ facts_to_clinic (const char  *id,
                        NULL);
 }
 
-/* Ids end up in page addresses, so they are kept to a safe, readable set. */
+/* Ids end up in page addresses, so they follow the addresses' rule. */
 static gboolean
 is_valid_id (const char *id)
 {
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-        return FALSE;
-    }
-
-  return TRUE;
+  return hl_address_is_valid_clinic_id (id);
 }
 
 static gboolean

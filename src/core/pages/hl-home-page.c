@@ -33,7 +33,7 @@ append_clinic_list (const HlPageContext *ctx,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
-      g_autofree char *href = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+      g_autofree char *href = hl_address_dup_clinic_uri (hl_clinic_get_id (clinic));
 
       g_string_append (out, "<li>");
       hl_page_append_link (out, href, hl_clinic_get_name (clinic), NULL);
@@ -44,10 +44,10 @@ append_clinic_list (const HlPageContext *ctx,
 
 char *
 hl_home_page_render (const HlPageContext  *ctx,
-                     GHashTable           *params,
+                     const HlAddress      *address,
                      GError              **error)
 {
-  const char *language = hl_page_language (ctx, params);
+  const char *language = hl_page_language (ctx, address);
   const char *organization = ctx->clinics ? hl_clinic_directory_get_organization_name (ctx->clinics)
                                            : NULL;
   g_autoptr(GListModel) groups = NULL;
@@ -113,7 +113,7 @@ hl_home_page_render (const HlPageContext  *ctx,
   hl_html_append_text (out, P_ (language, "Topics A to Z"));
   g_string_append (out, "</h2>\n");
   hl_page_append_letter_bar (ctx, out, language, 0);
-  hl_page_append_language_switch (out, "hl://home?lang=%s", language);
+  hl_page_append_language_switch (out, address, language);
   g_string_append (out, "</section>\n");
 
   append_clinic_list (ctx, out, language);

@@ -238,9 +238,9 @@ hl_page_end (const HlPageContext *ctx,
 
 const char *
 hl_page_language (const HlPageContext *ctx,
-                  GHashTable          *params)
+                  const HlAddress     *address)
 {
-  const char *code = params ? hl_language_normalize (g_hash_table_lookup (params, "lang")) : NULL;
+  const char *code = address ? hl_address_get_language (address) : NULL;
 
   return code ? code : ctx->language;
 }
@@ -298,8 +298,8 @@ hl_page_append_letter_bar (const HlPageContext *ctx,
   g_string_append (out, "\">\n");
   for (const char *p = letters; *p != '\0'; p++)
     {
-      g_autofree char *href = g_strdup_printf ("hl://index/%c?lang=%s",
-                                               *p == '#' ? '0' : *p, language);
+      g_autoptr(HlAddress) address = hl_address_new_index (*p, language);
+      g_autofree char *href = hl_address_to_string (address);
       char text[2] = { *p, 0 };
 
       if (*p == current)
@@ -318,12 +318,16 @@ hl_page_append_letter_bar (const HlPageContext *ctx,
 }
 
 void
-hl_page_append_language_switch (GString    *out,
-                                const char *href_format,
-                                const char *language)
+hl_page_append_language_switch (GString         *out,
+                                const HlAddress *page,
+                                const char      *language)
 {
   const char *other = hl_language_other (language);
-  g_autofree char *href = g_strdup_printf (href_format, other);
+  g_autoptr(HlAddress) address = hl_address_copy (page);
+  g_autofree char *href = NULL;
+
+  hl_address_set_language (address, other);
+  href = hl_address_to_string (address);
 
   g_string_append (out, "<p class=\"language-switch\">");
   hl_page_append_link (out, href,

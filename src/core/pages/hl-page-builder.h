@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "hl-address.h"
 #include "hl-catalog.h"
 #include "hl-clinic-directory.h"
 #include "hl-topic-store.h"
@@ -64,10 +65,9 @@ void        hl_page_append_letter_bar      (const HlPageContext  *ctx,
                                             GString              *out,
                                             const char           *language,
                                             char                  current);
-/* A link to the same page in the other language; @href_format has one %s
- * for the language code. */
+/* A link to @page in the other language than @language. */
 void        hl_page_append_language_switch (GString              *out,
-                                            const char           *href_format,
+                                            const HlAddress      *page,
                                             const char           *language);
 
 /* "November 23, 2026" in @language, from "2026-11-23[T…]". */
@@ -76,7 +76,7 @@ char       *hl_page_format_date            (const char           *iso,
 
 /* The content language a page asks for with ?lang=, or the context's. */
 const char *hl_page_language               (const HlPageContext  *ctx,
-                                            GHashTable           *params);
+                                            const HlAddress      *address);
 gboolean    hl_page_set_not_found          (GError              **error,
                                             const char           *uri);
 gboolean    hl_page_require_store          (const HlPageContext  *ctx,

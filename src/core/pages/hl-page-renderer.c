@@ -121,18 +121,6 @@ hl_page_renderer_get_language (HlPageRenderer *self)
   return self->language;
 }
 
-/* Query parameters of an hl: address. */
-static GHashTable *
-parse_query (GUri *uri)
-{
-  const char *query = g_uri_get_query (uri);
-
-  if (query == NULL)
-    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  return g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
-}
-
 char *
 hl_page_renderer_render_message (HlPageRenderer *self,
                                  const char     *title,
@@ -151,7 +139,12 @@ hl_page_renderer_render_message (HlPageRenderer *self,
   g_string_append (out, "</h1>\n<p>");
   hl_html_append_text (out, message);
   g_string_append (out, "</p>\n<p>");
-  hl_page_append_link (out, "hl://home", P_ (language, "Go to the home page"), NULL);
+  {
+    g_autoptr(HlAddress) home = hl_address_new_home (NULL);
+    g_autofree char *href = hl_address_to_string (home);
+
+    hl_page_append_link (out, href, P_ (language, "Go to the home page"), NULL);
+  }
   g_string_append (out, "</p>\n</div>\n");
   hl_page_end (&self->ctx, out, language);
 
@@ -159,73 +152,57 @@ hl_page_renderer_render_message (HlPageRenderer *self,
 }
 
 char *
+hl_page_renderer_render_address (HlPageRenderer   *self,
+                                 const HlAddress  *address,
+                                 GError          **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (address != NULL, NULL);
+
+  uri = hl_address_to_string (address);
+  switch (hl_address_get_kind (address))
+    {
+    case HL_ADDRESS_HOME:
+      return hl_home_page_render (&self->ctx, address, error);
+
+    case HL_ADDRESS_TOPIC:
+      if (!hl_page_require_store (&self->ctx, error))
+        return NULL;
+      return hl_topic_page_render (&self->ctx, hl_address_get_id (address), error);
+
+    case HL_ADDRESS_GROUP:
+      return hl_group_page_render (&self->ctx, address, uri, error);
+
+    case HL_ADDRESS_INDEX:
+      return hl_index_page_render (&self->ctx, address, uri, error);
+
+    case HL_ADDRESS_SEARCH:
+      return hl_search_page_render (&self->ctx, address, error);
+
+    case HL_ADDRESS_CLINIC:
+      return hl_clinic_page_render (&self->ctx, hl_address_get_clinic_id (address), uri, error);
+
+    default:
+      hl_page_set_not_found (error, uri);
+      return NULL;
+    }
+}
+
+char *
 hl_page_renderer_render (HlPageRenderer  *self,
                          const char      *uri,
                          GError         **error)
 {
-  g_autoptr(GUri) parsed = NULL;
-  g_autoptr(GHashTable) params = NULL;
-  g_auto(GStrv) segments = NULL;
-  const char *host;
-  const char *path;
-  const char *arg;
+  g_autoptr(HlAddress) address = NULL;
 
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "hl") != 0)
-    {
-      hl_page_set_not_found (error, uri);
-      return NULL;
-    }
+  address = hl_address_parse (uri, error);
+  if (address == NULL)
+    return NULL;
 
-  host = g_uri_get_host (parsed);
-  path = g_uri_get_path (parsed);
-  segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
-  arg = segments[0] != NULL && segments[0][0] != '\0' ? segments[0] : NULL;
-  if (segments[0] != NULL && segments[1] != NULL)
-    {
-      hl_page_set_not_found (error, uri);
-      return NULL;
-    }
-
-  params = parse_query (parsed);
-  if (params == NULL)
-    {
-      hl_page_set_not_found (error, uri);
-      return NULL;
-    }
-
-  if (g_strcmp0 (host, "home") == 0 && arg == NULL)
-    return hl_home_page_render (&self->ctx, params, error);
-
-  if (g_strcmp0 (host, "topic") == 0 && arg != NULL)
-    {
-      gint64 id;
-
-      if (!hl_page_require_store (&self->ctx, error))
-        return NULL;
-      if (!g_ascii_string_to_signed (arg, 10, 1, G_MAXINT, &id, NULL))
-        {
-          hl_page_set_not_found (error, uri);
-          return NULL;
-        }
-      return hl_topic_page_render (&self->ctx, id, error);
-    }
-
-  if (g_strcmp0 (host, "group") == 0 && arg != NULL)
-    return hl_group_page_render (&self->ctx, arg, params, uri, error);
-
-  if (g_strcmp0 (host, "index") == 0)
-    return hl_index_page_render (&self->ctx, arg, params, uri, error);
-
-  if (g_strcmp0 (host, "search") == 0 && arg == NULL)
-    return hl_search_page_render (&self->ctx, params, error);
-
-  if (g_strcmp0 (host, "clinic") == 0 && arg != NULL)
-    return hl_clinic_page_render (&self->ctx, arg, uri, error);
-
-  hl_page_set_not_found (error, uri);
-  return NULL;
+  return hl_page_renderer_render_address (self, address, error);
 }

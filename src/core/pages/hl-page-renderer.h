@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "hl-address.h"
 #include "hl-clinic-directory.h"
 #include "hl-topic-store.h"
 
@@ -18,14 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HlPageRenderer, hl_page_renderer, HL, PAGE_RENDERER, GObject)
 
 /* Builds the HTML of every page the app shows, from the library and the
- * clinic directory. Addresses:
- *   hl://home[?lang=en|es]             the home page
- *   hl://topic/ID                      a topic
- *   hl://group/ID[?lang=en|es]         a topic group
- *   hl://index[/LETTER][?lang=en|es]   the A–Z index
- *   hl://search?q=QUERY[&lang=en|es]   search results
- *   hl://clinic/ID                     a clinic (or "home-office")
- * Pages without a lang parameter use the renderer's language. */
+ * clinic directory, at the addresses hl-address.h reads (hl://home,
+ * hl://topic/ID, …). Pages without a lang parameter use the renderer's
+ * language. */
 HlPageRenderer *hl_page_renderer_new            (HlTopicStore      *store,
                                                  HlClinicDirectory *clinics);
 void            hl_page_renderer_set_store      (HlPageRenderer    *self,
@@ -38,10 +34,14 @@ void            hl_page_renderer_set_language   (HlPageRenderer    *self,
 const char     *hl_page_renderer_get_language   (HlPageRenderer    *self);
 
 /* The page at @uri as a complete HTML document, or NULL with
- * HL_ERROR_NOT_FOUND for an address that has no page. */
+ * HL_ERROR_NOT_FOUND for an address that has no page (hl-address.h says
+ * which addresses have one). */
 char           *hl_page_renderer_render         (HlPageRenderer    *self,
                                                  const char        *uri,
                                                  GError           **error);
+char           *hl_page_renderer_render_address (HlPageRenderer   *self,
+                                                 const HlAddress  *address,
+                                                 GError          **error);
 /* A page that explains a problem, with a link home. */
 char           *hl_page_renderer_render_message (HlPageRenderer    *self,
                                                  const char        *title,

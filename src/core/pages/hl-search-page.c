@@ -21,11 +21,11 @@
 
 char *
 hl_search_page_render (const HlPageContext  *ctx,
-                       GHashTable           *params,
+                       const HlAddress      *address,
                        GError              **error)
 {
-  const char *language = hl_page_language (ctx, params);
-  const char *query = g_hash_table_lookup (params, "q");
+  const char *language = hl_page_language (ctx, address);
+  const char *query = hl_address_get_query (address);
   g_autoptr(GListModel) hits = NULL;
   g_autofree char *title = NULL;
   g_autofree char *query_text = NULL;
@@ -115,9 +115,8 @@ hl_search_page_render (const HlPageContext  *ctx,
           hl_html_append_text (out, P_ (language, "Did you mean:"));
           for (guint i = 0; suggestions[i] != NULL; i++)
             {
-              g_autofree char *escaped = g_uri_escape_string (suggestions[i], NULL, FALSE);
-              g_autofree char *href = g_strdup_printf ("hl://search?q=%s&lang=%s",
-                                                       escaped, language);
+              g_autoptr(HlAddress) suggestion = hl_address_new_search (suggestions[i], language);
+              g_autofree char *href = hl_address_to_string (suggestion);
 
               g_string_append (out, i == 0 ? " " : ", ");
               hl_page_append_link (out, href, suggestions[i], NULL);

@@ -233,7 +233,7 @@ rewrite_link (const char *href,
     return NULL;
 
   id = hl_topic_store_find_topic_by_url (data->store, normalized);
-  return id > 0 ? g_strdup_printf ("hl://topic/%d", id) : NULL;
+  return id > 0 ? hl_address_dup_topic_uri (id) : NULL;
 }
 
 /* A topic link: in the app when the library has it, else on MedlinePlus. */
@@ -281,8 +281,7 @@ append_details (const HlPageContext *ctx,
       for (guint i = 0; i < topic->groups->len; i++)
         {
           HlTopicLink *group = g_ptr_array_index (topic->groups, i);
-          g_autofree char *href = g_strdup_printf ("hl://group/%d?lang=%s", group->id,
-                                                   topic->language);
+          g_autofree char *href = hl_address_dup_group_uri (group->id, topic->language);
 
           if (i > 0)
             g_string_append (out, ", ");
@@ -397,13 +396,14 @@ hl_topic_page_render (const HlPageContext  *ctx,
 
   g_string_append (out, "<nav class=\"crumbs\">");
   {
-    g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", topic->language);
+    g_autoptr(HlAddress) home_address = hl_address_new_home (topic->language);
+    g_autofree char *home = hl_address_to_string (home_address);
     hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   if (topic->groups->len > 0)
     {
       HlTopicLink *group = g_ptr_array_index (topic->groups, 0);
-      g_autofree char *href = g_strdup_printf ("hl://group/%d?lang=%s", group->id, topic->language);
+      g_autofree char *href = hl_address_dup_group_uri (group->id, topic->language);
 
       g_string_append (out, " › ");
       hl_page_append_link (out, href, group->title ? group->title : "?", NULL);
