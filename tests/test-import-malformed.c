@@ -123,49 +123,13 @@ make_directory (const char *dir)
 /* The lines are those of the files: the bad bytes, the raw '<', the last
  * line of the cut-off file, the start of the offending topic or root
  * element. For an entity declaration, any line will do. */
-/* An archive holding @contents as its one entry: ZIP, or gzip when
- * @entry_name is NULL. */
-static char *
-write_archive (const char *dir,
-               const char *name,
-               const char *entry_name,
-               GBytes     *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  struct archive *archive = archive_write_new ();
-  struct archive_entry *entry = archive_entry_new ();
-  gsize size = 0;
-  const char *data = g_bytes_get_data (contents, &size);
-
-  if (entry_name != NULL)
-    g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
-  else
-    {
-      g_assert_cmpint (archive_write_add_filter_gzip (archive), ==, ARCHIVE_OK);
-      g_assert_cmpint (archive_write_set_format_raw (archive), ==, ARCHIVE_OK);
-    }
-  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
-
-  archive_entry_set_pathname (entry, entry_name ? entry_name : "data");
-  archive_entry_set_size (entry, size);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
-  g_assert_cmpint (archive_write_data (archive, data, size), ==, (la_ssize_t) size);
-
-  archive_entry_free (entry);
-  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
-  archive_write_free (archive);
-  return path;
-}
-
 static char *
 make_zip_truncated_xml (const char *dir)
 {
   g_autofree char *source = hl_test_malformed_path ("truncated.xml");
   g_autoptr(GBytes) contents = hl_test_read_bytes (source);
 
-  return write_archive (dir, "mplus_topics_2026-04-27.zip", "mplus_topics_2026-04-27.xml",
+  return hl_test_write_archive (dir, "mplus_topics_2026-04-27.zip", "mplus_topics_2026-04-27.xml",
                         contents);
 }
 
@@ -174,7 +138,7 @@ make_zip_without_xml (const char *dir)
 {
   g_autoptr(GBytes) contents = g_bytes_new_static ("Nothing to see.\n", 16);
 
-  return write_archive (dir, "mplus_topics_2026-04-27.zip", "readme.txt", contents);
+  return hl_test_write_archive (dir, "mplus_topics_2026-04-27.zip", "readme.txt", contents);
 }
 
 static char *
@@ -183,7 +147,7 @@ make_gzip_truncated_xml (const char *dir)
   g_autofree char *source = hl_test_malformed_path ("truncated.xml");
   g_autoptr(GBytes) contents = hl_test_read_bytes (source);
 
-  return write_archive (dir, "mplus_topics_2026-04-27.xml.gz", NULL, contents);
+  return hl_test_write_archive (dir, "mplus_topics_2026-04-27.xml.gz", NULL, contents);
 }
 
 /* The first half of a good archive. */
@@ -234,14 +198,14 @@ static const MalformedCase malformed_cases[] = {
     "nested" },
   { "no-topics", "no-topics.xml", NULL, HL_ERROR_INVALID_DATA, 0,
     "no English or Spanish health topics" },
-  { "huge-text", NULL, make_huge_text, HL_ERROR_PARSE, 4,
-    "too long" },
+  { "huge-text", NULL, make_huge_text, HL_ERROR_TOO_LARGE, 4,
+    "The text of <also-called> in topic 1 (“Huge”) is larger than 8 KB" },
   { "missing-path", NULL, make_missing, HL_ERROR_NOT_FOUND, 0,
     "does not exist" },
   { "zip-truncated-xml", NULL, make_zip_truncated_xml, HL_ERROR_INVALID_FILE, 609,
     "mplus_topics_2026-04-27.xml" },
   { "zip-without-xml", NULL, make_zip_without_xml, HL_ERROR_INVALID_FILE, 0,
-    "holds no XML file" },
+    "holds no MedlinePlus health-topic file" },
   { "zip-cut", NULL, make_zip_cut, HL_ERROR_INVALID_FILE, 0,
     "damaged" },
   { "gzip-truncated-xml", NULL, make_gzip_truncated_xml, HL_ERROR_INVALID_FILE, 609,

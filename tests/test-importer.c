@@ -338,17 +338,43 @@ test_sample_flag (void)
   g_autoptr(GBytes) bytes = hl_test_read_bytes (starter);
   g_autoptr(GError) error = NULL;
 
-  /* The same bytes under another name are not the installed sample. */
+  /* The sample is known by its content: a copy of it under another name,
+   * even zipped, is still the sample, and not a MedlinePlus release. */
   g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
   hl_test_import_or_die (copy, library);
   {
     g_autoptr(HlTopicStore) store = hl_test_open_store (library);
 
-    g_assert_cmpstr (hl_topic_store_get_meta (store, "sample"), ==, "0");
-    g_assert_false (hl_topic_store_is_sample (store));
+    g_assert_cmpstr (hl_topic_store_get_meta (store, "sample"), ==, "1");
+    g_assert_true (hl_topic_store_is_sample (store));
     g_assert_cmpstr (hl_topic_store_get_meta (store, "source"), ==, "mplus_topics_2026-11-23.xml");
     g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, STARTER_EN + STARTER_ES);
+  }
+  {
+    g_autofree char *zip = hl_test_write_archive (dir, "mplus_topics_compressed.zip",
+                                                  "mplus_topics_2026-11-23.xml", bytes);
+    g_autoptr(HlTopicStore) store = NULL;
+
+    hl_test_import_or_die (zip, library);
+    store = hl_test_open_store (library);
+    g_assert_true (hl_topic_store_is_sample (store));
+  }
+
+  /* One byte changed, and it is not the sample any more. */
+  {
+    g_autofree char *changed = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    char *title = strstr (changed, "title=\"Abdominal Pain\"");
+    g_autoptr(HlTopicStore) store = NULL;
+
+    g_assert_nonnull (title);
+    title[strlen ("title=\"")] = 'a';
+    g_file_set_contents (copy, changed, g_bytes_get_size (bytes), &error);
+    g_assert_no_error (error);
+    hl_test_import_or_die (copy, library);
+    store = hl_test_open_store (library);
+    g_assert_cmpstr (hl_topic_store_get_meta (store, "sample"), ==, "0");
+    g_assert_false (hl_topic_store_is_sample (store));
   }
 
   hl_test_import_or_die (bom, library);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 
 #include "hl-error.h"
@@ -242,6 +244,42 @@ hl_test_write_or_die (const char *path,
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
+}
+
+/* An archive holding @contents as its one entry: ZIP, or gzip when
+ * @entry_name is NULL. */
+char *
+hl_test_write_archive (const char *dir,
+                       const char *name,
+                       const char *entry_name,
+                       GBytes     *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  struct archive *archive = archive_write_new ();
+  struct archive_entry *entry = archive_entry_new ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (contents, &size);
+
+  if (entry_name != NULL)
+    g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
+  else
+    {
+      g_assert_cmpint (archive_write_add_filter_gzip (archive), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_set_format_raw (archive), ==, ARCHIVE_OK);
+    }
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+
+  archive_entry_set_pathname (entry, entry_name ? entry_name : "data");
+  archive_entry_set_size (entry, size);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_data (archive, data, size), ==, (la_ssize_t) size);
+
+  archive_entry_free (entry);
+  g_assert_cmpint (archive_write_close (archive), ==, ARCHIVE_OK);
+  archive_write_free (archive);
+  return path;
 }
 
 /* A library to read, for the store tests */

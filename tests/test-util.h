@@ -91,6 +91,13 @@ void hl_test_write_or_die (const char *path,
                            const char *contents,
                            gssize      length);
 
+/* An archive holding @contents as its one entry: ZIP, or gzip when
+ * @entry_name is NULL. */
+char *hl_test_write_archive (const char *dir,
+                             const char *name,
+                             const char *entry_name,
+                             GBytes     *contents);
+
 /* A library to read, for the store tests */
 
 /* Each test gets a library of its own, built in its private data dir

@@ -34,6 +34,7 @@ typedef void     (*HlParserProgressFunc) (double       fraction,
 typedef struct
 {
   char  *date_generated;   /* ISO 8601, or as written */
+  char  *checksum;         /* SHA-256 of the XML, for a file of 1 MB or less */
   char  *declared_total;
   guint  n_english;
   guint  n_spanish;
