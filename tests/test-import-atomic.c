@@ -33,38 +33,6 @@
 
 /* Kill, cancel, lock */
 
-static char *
-generate_corpus (const char *dir,
-                 guint       n_topics)
-{
-  g_autofree char *python = g_find_program_in_path ("python3");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-corpus.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n_topics);
-  char *out = g_build_filename (dir, "mplus_topics_big.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { NULL, NULL, "--topics", NULL, "--quiet", "--out", NULL, NULL };
-
-  if (python == NULL)
-    {
-      g_free (out);
-      return NULL;
-    }
-
-  argv[0] = python;
-  argv[1] = script;
-  argv[3] = count;
-  argv[6] = out;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
-
-  return out;
-}
-
 static void
 test_kill_mid_import (void)
 {
@@ -78,12 +46,7 @@ test_kill_mid_import (void)
   g_autoptr(GBytes) before = NULL;
   gboolean killed_mid_import = FALSE;
 
-  big = generate_corpus (dir, 1500);
-  if (big == NULL)
-    {
-      g_test_skip ("python3 is needed to make a large corpus");
-      return;
-    }
+  big = hl_test_generate_corpus (dir, 1500);
 
   hl_test_import_or_die (starter, library);
   before = hl_test_read_bytes (library);

@@ -282,6 +282,34 @@ hl_test_write_archive (const char *dir,
   return path;
 }
 
+char *
+hl_test_generate_corpus (const char *dir,
+                         guint       n_topics)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-corpus.py", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n_topics);
+  char *out = g_build_filename (dir, "mplus_topics_big.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { NULL, NULL, "--topics", NULL, "--quiet", "--out", NULL, NULL };
+
+  /* python3 is needed to build the app: it is there. */
+  g_assert_nonnull (python);
+  argv[0] = python;
+  argv[1] = script;
+  argv[3] = count;
+  argv[6] = out;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  return out;
+}
+
 /* A library to read, for the store tests */
 
 

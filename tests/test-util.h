@@ -91,6 +91,10 @@ void hl_test_write_or_die (const char *path,
                            const char *contents,
                            gssize      length);
 
+/* A synthetic corpus of @n_topics made by tests/gen-corpus.py in @dir. */
+char *hl_test_generate_corpus (const char *dir,
+                               guint       n_topics);
+
 /* An archive holding @contents as its one entry: ZIP, or gzip when
  * @entry_name is NULL. */
 char *hl_test_write_archive (const char *dir,
