@@ -434,7 +434,7 @@ render_every_topic (const char *library_path,
   *n_rendered = 0;
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autoptr(GListModel) list = hl_topic_store_list_topics_by_letter (store, languages[l], 0);
+      g_autoptr(GListModel) list = hl_topic_store_list_topics_by_letter (store, languages[l], 0, NULL);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
@@ -476,7 +476,7 @@ test_hostile_content (gconstpointer data)
   store = hl_test_open_store (library);
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autoptr(GListModel) list = hl_topic_store_list_topics_by_letter (store, languages[l], 0);
+      g_autoptr(GListModel) list = hl_topic_store_list_topics_by_letter (store, languages[l], 0, NULL);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
@@ -548,7 +548,7 @@ test_javascript_url_links (void)
   hl_test_import_or_die (path, library);
   store = hl_test_open_store (library);
   renderer = hl_page_renderer_new (store, NULL);
-  list = hl_topic_store_list_topics_by_letter (store, "en", 0);
+  list = hl_topic_store_list_topics_by_letter (store, "en", 0, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {

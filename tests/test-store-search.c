@@ -448,7 +448,7 @@ assert_suggests (HlTopicStore *store,
                  const char   *expected)
 {
   g_autoptr(GListModel) hits = hl_test_search (store, query, language);
-  g_auto(GStrv) suggestions = hl_topic_store_suggest (store, query, language, 5);
+  g_auto(GStrv) suggestions = hl_topic_store_suggest (store, query, language, 5, NULL);
   g_autofree char *joined = NULL;
 
   g_assert_nonnull (suggestions);
@@ -491,8 +491,8 @@ test_suggest (HlStoreFixture *fixture,
 
   /* The chosen language's spelling first. */
   {
-    g_auto(GStrv) en = hl_topic_store_suggest (store, "acupunture", "en", 5);
-    g_auto(GStrv) es = hl_topic_store_suggest (store, "acupunture", "es", 5);
+    g_auto(GStrv) en = hl_topic_store_suggest (store, "acupunture", "en", 5, NULL);
+    g_auto(GStrv) es = hl_topic_store_suggest (store, "acupunture", "es", 5, NULL);
 
     g_assert_cmpstr (en[0], ==, "acupuncture");
     g_assert_cmpstr (es[0], ==, "acupuntura");
@@ -500,7 +500,7 @@ test_suggest (HlStoreFixture *fixture,
 
   /* At most as many as asked for. */
   {
-    g_auto(GStrv) one = hl_topic_store_suggest (store, "acupunture", "en", 1);
+    g_auto(GStrv) one = hl_topic_store_suggest (store, "acupunture", "en", 1, NULL);
 
     g_assert_cmpuint (g_strv_length (one), ==, 1);
   }
@@ -511,7 +511,7 @@ test_suggest (HlStoreFixture *fixture,
 
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
       {
-        g_auto(GStrv) none = hl_topic_store_suggest (store, queries[i], "en", 5);
+        g_auto(GStrv) none = hl_topic_store_suggest (store, queries[i], "en", 5, NULL);
 
         g_assert_nonnull (none);
         g_assert_cmpuint (g_strv_length (none), ==, 0);

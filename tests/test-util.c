@@ -174,10 +174,14 @@ hl_test_assert_counts (const char *library_path,
                        guint       n_es)
 {
   g_autoptr(HlTopicStore) store = hl_test_open_store (library_path);
+  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (hl_topic_store_count_topics (store, "en"), ==, n_en);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, "es"), ==, n_es);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, n_en + n_es);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, "en", &error), ==, n_en);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, "es", &error), ==, n_es);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL, &error), ==, n_en + n_es);
+  g_assert_no_error (error);
 }
 
 /* The library file has exactly the bytes it had, still opens and still
@@ -765,7 +769,7 @@ hl_test_assert_topic_links_in (const char   *uri,
 
       p += strlen ("href=\"hl://topic/");
       id = atoi (p);
-      ref = hl_topic_store_get_topic_ref (store, id);
+      ref = hl_topic_store_get_topic_ref (store, id, NULL);
       if (ref == NULL)
         g_test_fail_printf ("%s: a link to topic %d, which is not in the library", uri, id);
       else if (!g_str_equal (hl_topic_ref_get_language (ref), language))

@@ -73,6 +73,37 @@ fail (HlLibrary  *self,
   set_state (self, HL_LIBRARY_STATE_FAILED);
 }
 
+/* A read found the file damaged: the window then offers to restore it,
+ * as it does for a library that cannot be opened at all. */
+static void
+store_damaged_cb (HlLibrary    *self,
+                  GParamSpec   *pspec,
+                  HlTopicStore *store)
+{
+  g_autofree char *message = NULL;
+
+  if (store != self->store || self->importing)
+    return;
+
+  message = g_strdup_printf (_("The library “%s” is damaged: it cannot be read any more. "
+                               "Restore the sample library, or import the MedlinePlus "
+                               "health-topic file again."),
+                             self->path);
+  fail (self, message);
+}
+
+static void
+set_store (HlLibrary    *self,
+           HlTopicStore *store)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_damaged_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "notify::damaged", G_CALLBACK (store_damaged_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static gboolean
 open_store (HlLibrary  *self,
             GError    **error)
@@ -82,7 +113,7 @@ open_store (HlLibrary  *self,
   if (store == NULL)
     return FALSE;
 
-  g_set_object (&self->store, store);
+  set_store (self, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_clear_pointer (&self->error_message, g_free);
   set_state (self, HL_LIBRARY_STATE_READY);
@@ -112,7 +143,7 @@ import_done_cb (GObject      *source,
       !open_store (self, &error))
     {
       /* The current library, if any, is still there and still open. */
-      if (self->store != NULL)
+      if (self->store != NULL && !hl_topic_store_is_damaged (self->store))
         set_state (self, HL_LIBRARY_STATE_READY);
       else
         fail (self, error->message);
@@ -206,7 +237,7 @@ hl_library_finalize (GObject *object)
 {
   HlLibrary *self = (HlLibrary *) object;
 
-  g_clear_object (&self->store);
+  set_store (self, NULL);
   g_free (self->path);
   g_free (self->error_message);
 

@@ -147,9 +147,13 @@ rebuild_browse_list (HlSidebar *self)
 
   if (self->store != NULL)
     {
-      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language,
+                                                                 &error);
 
-      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+      if (groups == NULL)
+        g_warning ("Could not list the groups: %s", error->message);
+      for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
         {
           g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);
           g_autofree char *uri = hl_group_dup_uri (group);
@@ -307,13 +311,18 @@ show_group (HlSidebar *self,
 {
   g_autoptr(HlGroup) group = NULL;
   g_autoptr(GListModel) topics = NULL;
+  g_autoptr(GError) error = NULL;
   GtkCustomFilter *filter;
 
   if (self->store == NULL)
     return FALSE;
 
-  group = hl_topic_store_get_group (self->store, group_id, self->language);
-  if (group == NULL || hl_group_get_topic_count (group) == 0)
+  group = hl_topic_store_get_group (self->store, group_id, self->language, &error);
+  if (group != NULL)
+    topics = hl_topic_store_list_group_topics (self->store, group_id, self->language, &error);
+  if (error != NULL)
+    g_warning ("Could not list the group's topics: %s", error->message);
+  if (topics == NULL || hl_group_get_topic_count (group) == 0)
     return FALSE;
 
   self->group_id = group_id;
@@ -322,7 +331,6 @@ show_group (HlSidebar *self,
   g_clear_pointer (&self->filter_text, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 
-  topics = hl_topic_store_list_group_topics (self->store, group_id, self->language);
   filter = gtk_custom_filter_new (filter_topic, self, NULL);
   g_clear_object (&self->group_topics);
   self->group_topics = gtk_filter_list_model_new (g_steal_pointer (&topics), GTK_FILTER (filter));
@@ -444,9 +452,14 @@ static void
 show_suggestions (HlSidebar  *self,
                   const char *query)
 {
-  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3,
+                                                      &error);
   g_autofree char *title = NULL;
   GtkWidget *child;
+
+  if (suggestions == NULL)
+    g_warning ("Could not look for spellings: %s", error->message);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
     gtk_box_remove (self->suggestions_box, child);
@@ -677,6 +690,7 @@ select_topic (HlSidebar  *self,
               const char *uri)
 {
   g_autoptr(GArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
   const char *mode = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_str_equal (mode, "search") && select_in_batched_list (self->search_list,
@@ -689,7 +703,12 @@ select_topic (HlSidebar  *self,
     return;
 
   /* Opened from a link: show a group the topic belongs to. */
-  groups = hl_topic_store_get_topic_group_ids (self->store, id);
+  groups = hl_topic_store_get_topic_group_ids (self->store, id, &error);
+  if (groups == NULL)
+    {
+      g_warning ("Could not find the topic's groups: %s", error->message);
+      return;
+    }
   for (guint i = 0; i < groups->len; i++)
     if (show_group (self, g_array_index (groups, int, i)))
       {

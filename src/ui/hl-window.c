@@ -88,7 +88,7 @@ hl_window_dup_uri_in_language (HlWindow   *self,
       if (topic == NULL || g_str_equal (topic->language, language))
         return NULL;
       if (topic->mapped != NULL && topic->mapped->id > 0)
-        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id);
+        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id, NULL);
       return counterpart ? hl_topic_ref_dup_uri (counterpart) : NULL;
     }
 
@@ -175,8 +175,10 @@ page_language (HlWindow   *self,
 
   if (hl_address_get_kind (address) == HL_ADDRESS_TOPIC && store != NULL)
     {
+      /* A failed read is for the page itself to report. */
       g_autoptr(HlTopicRef) topic = hl_topic_store_get_topic_ref (store,
-                                                                  hl_address_get_id (address));
+                                                                  hl_address_get_id (address),
+                                                                  NULL);
       return topic ? g_strdup (hl_topic_ref_get_language (topic)) : NULL;
     }
 

@@ -14,7 +14,7 @@
 #include "hl-html.h"
 #include "hl-library-files.h"
 #include "hl-library-writer.h"
-#include "hl-medlineplus-importer.h"
+#include "hl-medlineplus-importer-private.h"
 #include "hl-medlineplus-parser.h"
 #include "hl-paths.h"
 #include "hl-starter-checksum.h"
@@ -30,6 +30,9 @@ struct _HlMedlinePlusImporter
   char                 *library_path;
   gboolean              sample;
   gboolean              sample_set;
+
+  HlImportStageFunc     stage_func;
+  gpointer              stage_data;
 
   HlImportProgressFunc  progress_func;
   gpointer              progress_data;
@@ -269,6 +272,15 @@ stop_writer (Writer  *writer,
 }
 
 static gboolean
+stage (HlMedlinePlusImporter *self,
+       HlImportStage          which)
+{
+  if (self->stage_func != NULL)
+    self->stage_func (which, self->stage_data);
+  return TRUE;
+}
+
+static gboolean
 add_group (int          id,
            const char  *language,
            const char  *name,
@@ -368,6 +380,7 @@ build_library (HlMedlinePlusImporter  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  stage (self, HL_IMPORT_STAGE_FINISHING);
   return hl_library_writer_finish (library, &self->n_groups, error);
 }
 
@@ -395,7 +408,10 @@ hl_medlineplus_importer_run (HlMedlinePlusImporter  *self,
   new_path = hl_library_files_create_new (library_path, error);
   ok = new_path != NULL &&
        build_library (self, new_path, cancellable, error) &&
-       hl_library_files_replace (new_path, library_path, error);
+       hl_library_files_sync (new_path, error) &&
+       stage (self, HL_IMPORT_STAGE_REPLACING) &&
+       hl_library_files_replace (new_path, library_path, error) &&
+       stage (self, HL_IMPORT_STAGE_REPLACED);
 
   if (!ok)
     {
@@ -522,6 +538,17 @@ hl_medlineplus_importer_set_sample (HlMedlinePlusImporter *self,
 
   self->sample = !!sample;
   self->sample_set = TRUE;
+}
+
+void
+hl_medlineplus_importer_set_stage_func (HlMedlinePlusImporter *self,
+                                        HlImportStageFunc      func,
+                                        gpointer               user_data)
+{
+  g_return_if_fail (HL_IS_MEDLINEPLUS_IMPORTER (self));
+
+  self->stage_func = func;
+  self->stage_data = user_data;
 }
 
 void

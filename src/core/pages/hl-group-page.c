@@ -22,19 +22,25 @@ hl_group_page_render (const HlPageContext  *ctx,
   g_autoptr(HlGroup) group = NULL;
   g_autoptr(GListModel) topics = NULL;
   g_autofree char *count = NULL;
+  g_autoptr(GError) local_error = NULL;
   GString *out;
 
   if (!hl_page_require_store (ctx, error))
     return NULL;
 
-  group = hl_topic_store_get_group (ctx->store, id, language);
+  group = hl_topic_store_get_group (ctx->store, id, language, &local_error);
   if (group == NULL)
     {
-      hl_page_set_not_found (error, uri);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        hl_page_set_not_found (error, uri);
       return NULL;
     }
 
-  topics = hl_topic_store_list_group_topics (ctx->store, id, language);
+  topics = hl_topic_store_list_group_topics (ctx->store, id, language, error);
+  if (topics == NULL)
+    return NULL;
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (ctx, out, hl_group_get_name (group), language, "page-group");

@@ -27,12 +27,18 @@ hl_index_page_render (const HlPageContext  *ctx,
   if (!hl_page_require_store (ctx, error))
     return NULL;
 
-  letters = hl_topic_store_dup_index_letters (ctx->store, language);
+  letters = hl_topic_store_dup_index_letters (ctx->store, language, error);
+  if (letters == NULL)
+    return NULL;
   if (letter == 0 && letters[0] != '\0')
     letter = letters[0];
 
   if (letter != 0)
-    topics = hl_topic_store_list_topics_by_letter (ctx->store, language, letter);
+    {
+      topics = hl_topic_store_list_topics_by_letter (ctx->store, language, letter, error);
+      if (topics == NULL)
+        return NULL;
+    }
 
   /* TRANSLATORS: the A–Z index page's title; %c is a letter */
   title = letter ? g_strdup_printf (P_ (language, "Health Topics: %c"), letter) : g_strdup (P_ (language, "Topics A to Z"));
@@ -48,7 +54,7 @@ hl_index_page_render (const HlPageContext  *ctx,
   g_string_append (out, "</nav>\n<h1>");
   hl_html_append_text (out, title);
   g_string_append (out, "</h1>\n");
-  hl_page_append_letter_bar (ctx, out, language, letter);
+  hl_page_append_letter_bar (out, letters, language, letter);
   if (topics != NULL && g_list_model_get_n_items (topics) > 0)
     hl_page_append_topic_list (out, topics);
   else

@@ -286,13 +286,11 @@ hl_page_append_topic_list (GString    *out,
 }
 
 void
-hl_page_append_letter_bar (const HlPageContext *ctx,
-                           GString             *out,
-                           const char          *language,
-                           char                 current)
+hl_page_append_letter_bar (GString    *out,
+                           const char *letters,
+                           const char *language,
+                           char        current)
 {
-  g_autofree char *letters = hl_topic_store_dup_index_letters (ctx->store, language);
-
   g_string_append (out, "<nav class=\"letters\" aria-label=\"");
   hl_html_append_attr (out, P_ (language, "Topics A to Z"));
   g_string_append (out, "\">\n");

@@ -60,9 +60,10 @@ void        hl_page_append_source_line     (const HlPageContext  *ctx,
 /* A list of links to the HlTopicRef items of @topics. */
 void        hl_page_append_topic_list      (GString              *out,
                                             GListModel           *topics);
-/* The A–Z bar of the index letters that have topics; @current is marked. */
-void        hl_page_append_letter_bar      (const HlPageContext  *ctx,
-                                            GString              *out,
+/* The A–Z bar of @letters, those that have topics (from
+ * hl_topic_store_dup_index_letters()); @current is marked. */
+void        hl_page_append_letter_bar      (GString              *out,
+                                            const char           *letters,
                                             const char           *language,
                                             char                  current);
 /* A link to @page in the other language than @language. */

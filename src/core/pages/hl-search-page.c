@@ -27,6 +27,7 @@ hl_search_page_render (const HlPageContext  *ctx,
   const char *language = hl_page_language (ctx, address);
   const char *query = hl_address_get_query (address);
   g_autoptr(GListModel) hits = NULL;
+  g_auto(GStrv) suggestions = NULL;
   g_autofree char *title = NULL;
   g_autofree char *query_text = NULL;
   GString *out;
@@ -48,6 +49,13 @@ hl_search_page_render (const HlPageContext  *ctx,
   if (hits == NULL)
     return NULL;
   n = g_list_model_get_n_items (hits);
+
+  if (n == 0 && query_text != NULL)
+    {
+      suggestions = hl_topic_store_suggest (ctx->store, query_text, language, 3, error);
+      if (suggestions == NULL)
+        return NULL;
+    }
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (ctx, out, title, language, "page-search");
@@ -93,8 +101,6 @@ hl_search_page_render (const HlPageContext  *ctx,
     }
   else
     {
-      g_auto(GStrv) suggestions = NULL;
-
       g_string_append (out, "<div class=\"empty\">\n<p>");
       if (query_text != NULL)
         {
@@ -103,7 +109,6 @@ hl_search_page_render (const HlPageContext  *ctx,
           /* TRANSLATORS: %s is what was searched for */
           text = g_strdup_printf (P_ (language, "No topics match “%s”."), query_text);
           hl_html_append_text (out, text);
-          suggestions = hl_topic_store_suggest (ctx->store, query_text, language, 3);
         }
       else
         hl_html_append_text (out, P_ (language, "Type a word or two to search the health topics."));
