@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gstdio.h>
@@ -312,6 +316,40 @@ hl_test_generate_corpus (const char *dir,
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
   return out;
+}
+
+void
+hl_test_corrupt_table (const char *library_path,
+                       const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int page_size = 0;
+  int root = 0;
+  g_autofree guchar *garbage = NULL;
+  int fd;
+
+  g_assert_cmpint (sqlite3_open_v2 (library_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (root, >, 1);
+
+  /* 0xff is no page type: SQLite finds the page damaged when it reads it. */
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xff, page_size);
+  fd = g_open (library_path, O_WRONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, page_size, (off_t) (root - 1) * page_size), ==, page_size);
+  close (fd);
 }
 
 /* A library to read, for the store tests */

@@ -91,6 +91,11 @@ void hl_test_write_or_die (const char *path,
                            const char *contents,
                            gssize      length);
 
+/* Overwrites the root page of @table in the library with bytes that are no
+ * SQLite page: reading that table then fails with SQLITE_CORRUPT. */
+void hl_test_corrupt_table (const char *library_path,
+                            const char *table);
+
 /* A synthetic corpus of @n_topics made by tests/gen-corpus.py in @dir. */
 char *hl_test_generate_corpus (const char *dir,
                                guint       n_topics);
