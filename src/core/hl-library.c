@@ -24,6 +24,7 @@ struct _HlLibrary
   char           *error_message;
   HlTopicStore   *store;
   gboolean        importing;
+  guint           damaged_source;
 };
 
 G_DEFINE_FINAL_TYPE (HlLibrary, hl_library, G_TYPE_OBJECT)
@@ -73,23 +74,36 @@ fail (HlLibrary  *self,
   set_state (self, HL_LIBRARY_STATE_FAILED);
 }
 
-/* A read found the file damaged: the window then offers to restore it,
- * as it does for a library that cannot be opened at all. */
-static void
-store_damaged_cb (HlLibrary    *self,
-                  GParamSpec   *pspec,
-                  HlTopicStore *store)
+static gboolean
+report_damaged_cb (gpointer data)
 {
+  HlLibrary *self = data;
   g_autofree char *message = NULL;
 
-  if (store != self->store || self->importing)
-    return;
+  self->damaged_source = 0;
+  if (self->store == NULL || !hl_topic_store_is_damaged (self->store) || self->importing)
+    return G_SOURCE_REMOVE;
 
   message = g_strdup_printf (_("The library “%s” is damaged: it cannot be read any more. "
                                "Restore the sample library, or import the MedlinePlus "
                                "health-topic file again."),
                              self->path);
   fail (self, message);
+  return G_SOURCE_REMOVE;
+}
+
+/* A read found the file damaged: the window then offers to restore it,
+ * as it does for a library that cannot be opened at all. Said once the
+ * read that found it has returned, not in the middle of it. */
+static void
+store_damaged_cb (HlLibrary    *self,
+                  GParamSpec   *pspec,
+                  HlTopicStore *store)
+{
+  if (store != self->store || self->damaged_source != 0)
+    return;
+
+  self->damaged_source = g_idle_add (report_damaged_cb, self);
 }
 
 static void
@@ -237,6 +251,7 @@ hl_library_finalize (GObject *object)
 {
   HlLibrary *self = (HlLibrary *) object;
 
+  g_clear_handle_id (&self->damaged_source, g_source_remove);
   set_store (self, NULL);
   g_free (self->path);
   g_free (self->error_message);

@@ -123,6 +123,18 @@ browse_header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* A damaged library is the window's to report (it offers to restore it);
+ * other failed reads leave the list empty, and are logged. */
+static void
+report_read_error (HlSidebar    *self,
+                   const GError *error)
+{
+  if (self->store != NULL && hl_topic_store_is_damaged (self->store))
+    g_debug ("%s", error->message);
+  else
+    g_warning ("%s", error->message);
+}
+
 static void
 rebuild_browse_list (HlSidebar *self)
 {
@@ -152,7 +164,7 @@ rebuild_browse_list (HlSidebar *self)
                                                                  &error);
 
       if (groups == NULL)
-        g_warning ("Could not list the groups: %s", error->message);
+        report_read_error (self, error);
       for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
         {
           g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);
@@ -321,7 +333,7 @@ show_group (HlSidebar *self,
   if (group != NULL)
     topics = hl_topic_store_list_group_topics (self->store, group_id, self->language, &error);
   if (error != NULL)
-    g_warning ("Could not list the group's topics: %s", error->message);
+    report_read_error (self, error);
   if (topics == NULL || hl_group_get_topic_count (group) == 0)
     return FALSE;
 
@@ -459,7 +471,7 @@ show_suggestions (HlSidebar  *self,
   GtkWidget *child;
 
   if (suggestions == NULL)
-    g_warning ("Could not look for spellings: %s", error->message);
+    report_read_error (self, error);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
     gtk_box_remove (self->suggestions_box, child);
@@ -706,7 +718,7 @@ select_topic (HlSidebar  *self,
   groups = hl_topic_store_get_topic_group_ids (self->store, id, &error);
   if (groups == NULL)
     {
-      g_warning ("Could not find the topic's groups: %s", error->message);
+      report_read_error (self, error);
       return;
     }
   for (guint i = 0; i < groups->len; i++)
