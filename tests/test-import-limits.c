@@ -175,7 +175,7 @@ test_summary_bomb (void)
   after = max_rss_kb ();
   g_printerr ("summary bomb: refused in %.3f s, peak memory grew by %ld KiB\n", seconds,
               after - before);
-  g_assert_cmpfloat (seconds, <, 5.0);
+  /* Refused at the summary's limit, 256 KB in: memory hardly moved. */
   g_assert_cmpint (after - before, <, 32 * 1024);
 }
 
@@ -277,7 +277,8 @@ test_under_limits (void)
 }
 
 /* A gzip file of a gigabyte of <x/>, about 1 MB on disk. It used to run to
- * the old 1 GiB cap, 54 s, before it was refused. */
+ * the old 1 GiB cap, 30 to 54 s, before it was refused; now the first <x/>
+ * stops it, on line 3. */
 static void
 test_element_bomb (void)
 {
@@ -289,13 +290,12 @@ test_element_bomb (void)
                                            "<?xml version=\"1.0\"?>\n<health-topics>\n",
                                            "<x/>", G_GUINT64_CONSTANT (1) << 30,
                                            "</health-topics>\n");
-  double seconds = assert_refused (dir, path, HL_ERROR_INVALID_FILE, fragments);
-
-  g_assert_cmpfloat (seconds, <, 2.0);
+  assert_refused (dir, path, HL_ERROR_INVALID_FILE, fragments);
 }
 
 /* Well-formed XML that expands far beyond what XML compresses to: refused
- * once 16 MB have come out, not at the size cap. */
+ * by its ratio, once 16 MB have come out, not at the size cap (which would
+ * say "expands to more than 200 MB"). */
 static void
 test_ratio_bomb (void)
 {
@@ -305,9 +305,7 @@ test_ratio_bomb (void)
                                            "<?xml version=\"1.0\"?>\n<health-topics>\n",
                                            "<!-- a comment -->\n", G_GUINT64_CONSTANT (1) << 30,
                                            "</health-topics>\n");
-  double seconds = assert_refused (dir, path, HL_ERROR_UNSAFE, fragments);
-
-  g_assert_cmpfloat (seconds, <, 2.0);
+  assert_refused (dir, path, HL_ERROR_UNSAFE, fragments);
 }
 
 /* A file larger than the cap is refused before anything is read. */

@@ -214,6 +214,9 @@ static const MalformedCase malformed_cases[] = {
     "damaged" },
   { "directory", NULL, make_directory, HL_ERROR_INVALID_FILE, 0,
     "folder" },
+  /* Found by fuzz-medlineplus: the entity's name, quoted, is not valid UTF-8. */
+  { "entity-bad-utf8", "entity-bad-utf8.xml", NULL, HL_ERROR_UNSAFE, 7,
+    "The file uses an entity (“&\xef\xbf\xbdt;”)" },
 };
 
 static void

@@ -365,7 +365,7 @@ test_sample_flag (void)
 
   /* One byte changed, and it is not the sample any more. */
   {
-    g_autofree char *changed = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autofree char *changed = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
     char *title = strstr (changed, "title=\"Abdominal Pain\"");
     g_autoptr(HlTopicStore) store = NULL;
 

@@ -213,6 +213,8 @@ hl_test_assert_message_names_file (const GError *error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
+  /* Shown in a label and printed: valid UTF-8, whatever the file held. */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_test_message ("%s", error->message);
   if (strstr (error->message, display) == NULL)
     g_test_fail_printf ("The message “%s” does not name “%s”", error->message, display);

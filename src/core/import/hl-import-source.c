@@ -55,6 +55,19 @@ hl_import_source_free (HlImportSource *self)
   g_free (self);
 }
 
+/* libarchive's last message, fit for ours: it may quote the archive's
+ * bytes. Valid until the next call. */
+static const char *
+archive_message (HlImportSource *self)
+{
+  static GPrivate message = G_PRIVATE_INIT (g_free);
+  const char *text = archive_error_string (self->archive);
+  char *valid = g_utf8_make_valid (text ? text : "?", -1);
+
+  g_private_replace (&message, valid);
+  return valid;
+}
+
 static gboolean
 has_prefix (const char *data,
             gsize       len,
@@ -164,7 +177,7 @@ fill_head_from_archive (HlImportSource  *self,
       if (n < 0)
         {
           g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE, _("Could not read “%s”: %s"),
-                       self->name, archive_error_string (self->archive));
+                       self->name, archive_message (self));
           return FALSE;
         }
       if (n == 0)
@@ -223,7 +236,7 @@ start_archive (HlImportSource  *self,
     {
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
                    _("“%s” is a damaged archive: %s"),
-                   self->name, archive_error_string (self->archive));
+                   self->name, archive_message (self));
       return FALSE;
     }
 
@@ -246,7 +259,7 @@ next_entry (HlImportSource        *self,
     {
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
                    _("“%s” is a damaged archive: %s"),
-                   self->name, archive_error_string (self->archive));
+                   self->name, archive_message (self));
       return FALSE;
     }
 
@@ -271,9 +284,11 @@ find_zip_entry (HlImportSource  *self,
 
       if (archive_entry_filetype (entry) == AE_IFREG && is_wanted_entry (self->kind, entry_name))
         {
+          g_autofree char *base = g_path_get_basename (entry_name);
+
           if (names->len == 0)
             *index = i;
-          g_ptr_array_add (names, g_path_get_basename (entry_name));
+          g_ptr_array_add (names, g_utf8_make_valid (base, -1));
         }
       archive_read_data_skip (self->archive);
     }
@@ -345,7 +360,9 @@ open_archive (HlImportSource  *self,
   if (is_zip)
     {
       g_autofree char *entry_base = g_path_get_basename (archive_entry_pathname (entry));
-      g_autofree char *name = g_strdup_printf ("%s › %s", self->path, entry_base);
+      g_autofree char *shown_path = g_filename_display_name (self->path);
+      g_autofree char *shown_entry = g_utf8_make_valid (entry_base, -1);
+      g_autofree char *name = g_strdup_printf ("%s › %s", shown_path, shown_entry);
 
       g_free (self->name);
       self->name = g_steal_pointer (&name);
@@ -379,7 +396,8 @@ hl_import_source_open (const char        *path,
   self = g_new0 (HlImportSource, 1);
   self->fd = -1;
   self->path = g_strdup (path);
-  self->name = g_strdup (path);
+  /* For messages: a file name need not be UTF-8. */
+  self->name = g_filename_display_name (path);
   self->kind = kind;
   self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -390,10 +408,10 @@ hl_import_source_open (const char        *path,
 
       if (saved_errno == ENOENT)
         g_set_error (error, HL_ERROR, HL_ERROR_NOT_FOUND,
-                     _("“%s” does not exist. Check the file name and try again."), path);
+                     _("“%s” does not exist. Check the file name and try again."), self->name);
       else
         g_set_error (error, HL_ERROR, HL_ERROR_FAILED,
-                     _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+                     _("Could not open “%s”: %s"), self->name, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -401,7 +419,7 @@ hl_import_source_open (const char        *path,
     {
       int saved_errno = errno;
       g_set_error (error, HL_ERROR, HL_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Could not open “%s”: %s"), self->name, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -410,14 +428,14 @@ hl_import_source_open (const char        *path,
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
                    _("“%s” is a folder. Choose the MedlinePlus health-topic XML file inside it "
                      "(mplus_topics_YYYY-MM-DD.xml)."),
-                   path);
+                   self->name);
       return NULL;
     }
 
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
-                   _("“%s” is not a regular file."), path);
+                   _("“%s” is not a regular file."), self->name);
       return NULL;
     }
 
@@ -428,7 +446,7 @@ hl_import_source_open (const char        *path,
       g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
                    _("“%s” is too large (%s) to be a MedlinePlus health-topic file, "
                      "which is about 30 MB."),
-                   path, size);
+                   self->name, size);
       return NULL;
     }
 
@@ -508,7 +526,7 @@ hl_import_source_read (HlImportSource *self,
           if (self->error == NULL)
             g_set_error (&self->error, HL_ERROR, HL_ERROR_INVALID_FILE,
                          _("“%s” is a damaged archive: %s"),
-                         self->name, archive_error_string (self->archive));
+                         self->name, archive_message (self));
           return -1;
         }
       n = r;

@@ -136,6 +136,9 @@ void        hl_parser_fail_at                (ParseContext *ctx,
 /* The line the parser is on: where the element being started ends its
  * start tag, or where the text being read is. */
 int         hl_parser_current_line           (ParseContext *ctx);
+/* @text (from the file) fit for a message: valid UTF-8, 40 characters at
+ * most. */
+char       *hl_parser_shown                  (const char   *text);
 /* The value of the current element's attribute @name, or NULL. */
 const char *hl_parser_get_attribute          (ParseContext *ctx,
                                               const char   *name);

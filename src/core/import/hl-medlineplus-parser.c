@@ -87,6 +87,36 @@ hl_parser_current_line (ParseContext *ctx)
   return ctx->parser->input->line;
 }
 
+char *
+hl_parser_shown (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_steal_pointer (&valid);
+  {
+    g_autofree char *start = g_utf8_substring (valid, 0, 40);
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+/* Messages are read by people and shown in labels: valid UTF-8, whatever
+ * bytes of the file they quote. */
+static void
+set_error (ParseContext *ctx,
+           int           code,
+           int           line,
+           const char   *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+  if (line > 0)
+    /* TRANSLATORS: “file”, line 12: what is wrong */
+    g_set_error (&ctx->error, HL_ERROR, code, _("“%s”, line %d: %s"), ctx->name, line, valid);
+  else
+    g_set_error (&ctx->error, HL_ERROR, code, _("“%s”: %s"), ctx->name, valid);
+}
+
 /* Nothing more is parsed once something failed. */
 static void
 stop_parser (ParseContext *ctx)
@@ -114,11 +144,7 @@ hl_parser_fail (ParseContext *ctx,
   va_end (args);
 
   line = hl_parser_current_line (ctx);
-  if (line > 0)
-    /* TRANSLATORS: “file”, line 12: what is wrong */
-    g_set_error (&ctx->error, HL_ERROR, code, _("“%s”, line %d: %s"), ctx->name, line, message);
-  else
-    g_set_error (&ctx->error, HL_ERROR, code, _("“%s”: %s"), ctx->name, message);
+  set_error (ctx, code, line, message);
   stop_parser (ctx);
 }
 
@@ -140,7 +166,7 @@ hl_parser_fail_at (ParseContext *ctx,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (&ctx->error, HL_ERROR, code, _("“%s”, line %d: %s"), ctx->name, line, message);
+  set_error (ctx, code, line, message);
   stop_parser (ctx);
 }
 
@@ -304,11 +330,7 @@ fail_from_xml (ParseContext *ctx)
       break;
     }
 
-  if (ctx->xml_line > 0)
-    g_set_error (&ctx->error, HL_ERROR, code, _("“%s”, line %d: %s"),
-                 ctx->name, ctx->xml_line, what);
-  else
-    g_set_error (&ctx->error, HL_ERROR, code, _("“%s”: %s"), ctx->name, what);
+  set_error (ctx, code, ctx->xml_line, what);
 }
 
 /* SAX callbacks. libxml2 calls them as it parses; no document is built, so
@@ -426,11 +448,12 @@ sax_reference (void          *user_data,
                const xmlChar *name)
 {
   ParseContext *ctx = user_data;
+  g_autofree char *shown = hl_parser_shown ((const char *) name);
 
   hl_parser_fail (ctx, HL_ERROR_UNSAFE,
                   _("The file uses an entity (“&%s;”), which MedlinePlus files never do. "
                     "It was not imported."),
-                  (const char *) name);
+                  shown);
 }
 
 /* A document that declares entities (an entity bomb, or an external entity
@@ -795,20 +818,26 @@ groups_start_element (ParseContext *ctx,
   if (depth == 0)
     {
       if (strcmp (name, "health-topic-groups") != 0)
-        hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
-                        _("This is not a MedlinePlus topic-group file: its root element is <%s>, "
-                          "not <health-topic-groups>."),
-                        name);
+        {
+          g_autofree char *shown = hl_parser_shown (name);
+
+          hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
+                          _("This is not a MedlinePlus topic-group file: its root element is "
+                            "<%s>, not <health-topic-groups>."),
+                          shown);
+        }
       ctx->saw_root = TRUE;
       return;
     }
 
   if (depth == 1 && strcmp (name, "group") != 0)
     {
+      g_autofree char *shown = hl_parser_shown (name);
+
       hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
                       _("<%s> is not part of a MedlinePlus topic-group file, whose "
                         "<health-topic-groups> holds only <group> elements."),
-                      name);
+                      shown);
       return;
     }
 

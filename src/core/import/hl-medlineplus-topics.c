@@ -54,7 +54,7 @@ start_topic (ParseContext *ctx)
 
   if (id != NULL && !hl_parser_parse_id (id, &topic->id))
     {
-      g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 40));
+      g_autofree char *shown = hl_parser_shown (id);
 
       hl_parser_fail (ctx, HL_ERROR_INVALID_DATA,
                       _("A topic has the id “%s”; ids are positive whole numbers."), shown);
@@ -211,9 +211,11 @@ start_root (ParseContext *ctx,
             const char   *name)
 {
   g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
 
   if (strcmp (name, "health-topics") != 0)
     {
+      shown = hl_parser_shown (name);
       if (strcmp (name, "health-topic-groups") == 0)
         hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
               _("This is a MedlinePlus topic-group file, not the health-topic file. "
@@ -222,7 +224,7 @@ start_root (ParseContext *ctx,
         hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
               _("This XML file is not a MedlinePlus health-topic file: its root element is "
                 "<%s>, not <health-topics>."),
-              name);
+              shown);
       return;
     }
 
@@ -452,11 +454,15 @@ hl_parser_topics_start_element (ParseContext *ctx,
       if (strcmp (name, "health-topic") == 0)
         start_topic (ctx);
       else
-        hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
-                        _("<%s> is not part of a MedlinePlus health-topic file, whose "
-                          "<health-topics> holds only <health-topic> elements. The file is "
-                          "damaged or was not made by MedlinePlus; it was not imported."),
-                        name);
+        {
+          g_autofree char *shown = hl_parser_shown (name);
+
+          hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
+                          _("<%s> is not part of a MedlinePlus health-topic file, whose "
+                            "<health-topics> holds only <health-topic> elements. The file is "
+                            "damaged or was not made by MedlinePlus; it was not imported."),
+                          shown);
+        }
     }
   else if (!hl_parser_count_element (ctx))
     return;
