@@ -608,10 +608,13 @@ set_load_error (const char    *path,
     }
   else if (load_error->domain == JSON_PARSER_ERROR)
     {
+      /* json-glib quotes the text it stopped at, cut to a length in bytes
+       * that may fall inside a character (found by fuzz-clinic-directory). */
+      g_autofree char *valid = g_utf8_make_valid (load_error->message, -1);
       guint64 line, column;
       const char *detail;
 
-      if (split_parse_message (path, load_error->message, &line, &column, &detail))
+      if (split_parse_message (path, valid, &line, &column, &detail))
         g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                      /* Translators: the last %s is json-glib's description of
                       * the mistake. */
@@ -621,7 +624,7 @@ set_load_error (const char    *path,
       else
         g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                      _("“%s” is not valid JSON: %s"),
-                     file, load_error->message);
+                     file, valid);
     }
   else
     {
