@@ -48,6 +48,8 @@ assert_message_names_file (const GError *error,
 {
   g_autofree char *file = g_filename_display_name (path);
 
+  /* Shown in a label: valid UTF-8, whatever the file held. */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, file));
 }
@@ -321,6 +323,14 @@ test_malformed (void)
   assert_load_fails ("{ " MINIMAL_ORGANIZATION ", \"clinics\": [ ",
                      HL_ERROR_PARSE, "line 1");
   assert_load_fails ("organization = PhyNet", HL_ERROR_PARSE, NULL);
+
+  /* Found by fuzz-clinic-directory: json-glib quotes the string it stopped
+   * at cut to a number of bytes, here in the middle of "“". */
+  assert_load_fails ("{\n"
+                     "  \"format\": 1,\n"
+                     "  \"sourt Health's website: its header, \u201cFind a Clinic\u201d menu\" 1\n"
+                     "}\n",
+                     HL_ERROR_PARSE, "line 3");
 }
 
 static void

@@ -297,9 +297,9 @@ test_every_page (HlPageFixture *fixture,
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autoptr(GListModel) topics = hl_topic_store_list_topics_by_letter (fixture->store,
-                                                                          languages[l], 0);
-      g_autoptr(GListModel) groups = hl_topic_store_list_groups (fixture->store, languages[l]);
-      g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, languages[l]);
+                                                                          languages[l], 0, NULL);
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (fixture->store, languages[l], NULL);
+      g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, languages[l], NULL);
       g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", languages[l]);
       g_autofree char *html = hl_test_render (fixture, home);
 

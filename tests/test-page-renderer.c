@@ -30,7 +30,7 @@ test_home (HlPageFixture *fixture,
 {
   const char *uri = "hl://home";
   g_autofree char *html = hl_test_render (fixture, uri);
-  g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, "en");
+  g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, "en", NULL);
 
   hl_test_assert_contains (uri, html, "<html lang=\"en\"");
   hl_test_assert_contains (uri, html, "PhyNet Health");

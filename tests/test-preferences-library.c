@@ -172,12 +172,12 @@ test_import (void)
   /* The new library is in use, with no restart. */
   store = hl_library_get_store (app_library ());
   g_assert_false (hl_topic_store_is_sample (store));
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, BIG_TOPICS);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL, NULL), ==, BIG_TOPICS);
   g_assert_cmpstr (hl_topic_store_get_meta (store, "source"), ==, "mplus_topics_big.xml");
 
   /* A toast says what came in. */
   expected = g_strdup_printf ("Imported “mplus_topics_big.xml”: %u English topics",
-                              hl_topic_store_count_topics (store, "en"));
+                              hl_topic_store_count_topics (store, "en", NULL));
   g_assert_true (g_str_has_prefix (watch.message, expected));
   toast = wait_for_toast (GTK_WIDGET (prefs), expected);
 
@@ -186,7 +186,7 @@ test_import (void)
   wait_until (page_lacks, "This is the sample library", "the home page of the new library");
   {
     g_autofree char *count = g_strdup_printf ("%u topics in English",
-                                              hl_topic_store_count_topics (store, "en"));
+                                              hl_topic_store_count_topics (store, "en", NULL));
 
     wait_until (page_has, count, "the new library's figures on the home page");
   }
@@ -358,7 +358,7 @@ library_has_topics (gpointer data)
 {
   HlTopicStore *store = hl_library_get_store (app_library ());
 
-  return store != NULL && hl_topic_store_count_topics (store, NULL) == GPOINTER_TO_UINT (data);
+  return store != NULL && hl_topic_store_count_topics (store, NULL, NULL) == GPOINTER_TO_UINT (data);
 }
 
 /* An import made in a terminal while the app runs: the window switches to

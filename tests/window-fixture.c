@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -178,6 +179,116 @@ find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  char     *link;      /* the link under the pointer, if any */
+  gboolean  changed;
+} PointerTarget;
+
+static void
+mouse_target_changed_cb (WebKitWebView       *view,
+                         WebKitHitTestResult *hit,
+                         guint                modifiers,
+                         PointerTarget       *target)
+{
+  g_free (target->link);
+  target->link = webkit_hit_test_result_context_is_link (hit)
+                   ? g_strdup (webkit_hit_test_result_get_link_uri (hit)) : NULL;
+  target->changed = TRUE;
+}
+
+static void
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                     NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool: %s", error->message);
+}
+
+static gboolean
+stop_waiting_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves the real pointer (through the X server) to @x, @y of the view and
+ * waits a moment for the view to say what is under it. */
+static void
+move_pointer (gulong         xid,
+              double         x,
+              double         y,
+              PointerTarget *target)
+{
+  g_autofree char *x_text = g_strdup_printf ("%d", (int) x);
+  g_autofree char *y_text = g_strdup_printf ("%d", (int) y);
+  g_autofree char *xid_text = g_strdup_printf ("%lu", xid);
+  const char *args[] = { "mousemove", "--window", xid_text, x_text, y_text, NULL };
+  gboolean waited = FALSE;
+  guint id;
+
+  target->changed = FALSE;
+  run_xdotool (args);
+  id = g_timeout_add (40, stop_waiting_cb, &waited);
+  while (!target->changed && !waited)
+    g_main_context_iteration (NULL, TRUE);
+  if (!waited)
+    g_source_remove (id);
+}
+
+gboolean
+click_link (const char *uri)
+{
+  GtkWidget *view = GTK_WIDGET (web_view ());
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  PointerTarget target = { NULL, FALSE };
+  graphene_rect_t bounds;
+  double surface_x, surface_y;
+  gboolean found = FALSE;
+  gulong handler;
+  gulong xid;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  xid = gdk_x11_surface_get_xid (surface);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (window), &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
+  handler = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_changed_cb),
+                              &target);
+
+  /* Down the page, a column at a time, until the pointer is on the link;
+   * the first column is just inside the text, which is 46em wide and
+   * centred (see page.css). */
+  for (double x = MAX (24, (bounds.size.width - 46 * 16) / 2 + 40);
+       !found && x < bounds.size.width - 24; x += 48)
+    for (double y = 4; !found && y < bounds.size.height; y += 8)
+      {
+        move_pointer (xid, surface_x + bounds.origin.x + x, surface_y + bounds.origin.y + y,
+                      &target);
+        found = g_strcmp0 (target.link, uri) == 0;
+      }
+
+  if (found)
+    {
+      const char *args[] = { "click", "1", NULL };
+
+      run_xdotool (args);
+    }
+
+  g_signal_handler_disconnect (view, handler);
+  g_free (target.link);
+  return found;
 }
 
 static gboolean
@@ -391,6 +502,21 @@ window_fixture_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   start_app (library_ready, "the library and the first page after a restart", TRUE);
+}
+
+void
+window_fixture_start_damaged (const char *table)
+{
+  g_autofree char *library = NULL;
+  g_autofree char *starter = NULL;
+
+  make_home ();
+  library = hl_paths_get_library_path ();
+  starter = hl_paths_find_starter_topics ();
+  hl_test_import_or_die (starter, library);
+  hl_test_corrupt_table (library, table);
+
+  start_app (library_failed, "the library to fail", FALSE);
 }
 
 void

@@ -29,6 +29,9 @@ void            window_fixture_start (void);
 void            window_fixture_start_with_library (const char *topics_file);
 /* The same, with a damaged file where the library should be. */
 void            window_fixture_start_broken       (void);
+/* The same, with a library whose @table is damaged: it opens, and the
+ * first page that reads that table fails. */
+void            window_fixture_start_damaged      (const char *table);
 void            window_fixture_stop  (void);
 /* Quits the app and starts it again on the same data folder. */
 void            window_fixture_restart (void);
@@ -55,6 +58,10 @@ GtkListBoxRow  *find_row             (GtkListBox    *list,
 void            activate_row         (const char    *text);
 gboolean        row_selected         (gpointer       data);
 gboolean        has_row              (gpointer       data);
+/* Clicks the link to @uri in the page shown, with the real pointer (moved
+ * and clicked through the X server by xdotool); FALSE if no link to @uri is
+ * in view. */
+gboolean        click_link           (const char    *uri);
 /* A visible button labelled @label under @widget. */
 GtkWidget      *find_button          (GtkWidget     *widget,
                                       const char    *label);

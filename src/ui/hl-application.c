@@ -10,6 +10,7 @@
 #include <webkit/webkit.h>
 
 #include "hl-app-settings.h"
+#include "hl-address.h"
 #include "hl-application.h"
 #include "hl-command-line.h"
 #include "hl-page-scheme.h"
@@ -278,7 +279,7 @@ hl_application_open (GApplication  *application,
     {
       g_autofree char *uri = g_file_get_uri (files[i]);
 
-      if (g_str_has_prefix (uri, "hl://"))
+      if (hl_address_has_scheme (uri))
         hl_window_open_uri (window, uri);
       else
         g_warning ("Not a Health Library page: %s", uri);

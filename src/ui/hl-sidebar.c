@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "hl-bookmarks-section.h"
 #include "hl-sidebar-rows.h"
+#include "hl-address.h"
 #include "hl-sidebar.h"
 #include "hl-text.h"
 
@@ -63,6 +63,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A damaged library is the window's to report (it offers to restore it);
+ * other failed reads leave the list empty, and are logged. */
+static void
+report_read_error (HlSidebar    *self,
+                   const GError *error)
+{
+  if (self->store != NULL && hl_topic_store_is_damaged (self->store))
+    g_debug ("%s", error->message);
+  else
+    g_warning ("%s", error->message);
+}
+
 static void
 rebuild_browse_list (HlSidebar *self)
 {
@@ -78,7 +90,7 @@ rebuild_browse_list (HlSidebar *self)
       for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
         {
           g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
-          g_autofree char *uri = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+          g_autofree char *uri = hl_address_dup_clinic_uri (hl_clinic_get_id (clinic));
 
           gtk_list_box_append (self->browse_list,
                                hl_sidebar_row_new (hl_clinic_get_name (clinic), NULL, uri, HL_SIDEBAR_SECTION_CLINICS));
@@ -87,9 +99,13 @@ rebuild_browse_list (HlSidebar *self)
 
   if (self->store != NULL)
     {
-      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language,
+                                                                 &error);
 
-      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+      if (groups == NULL)
+        report_read_error (self, error);
+      for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
         {
           g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);
           g_autofree char *uri = hl_group_dup_uri (group);
@@ -219,13 +235,18 @@ show_group (HlSidebar *self,
 {
   g_autoptr(HlGroup) group = NULL;
   g_autoptr(GListModel) topics = NULL;
+  g_autoptr(GError) error = NULL;
   GtkCustomFilter *filter;
 
   if (self->store == NULL)
     return FALSE;
 
-  group = hl_topic_store_get_group (self->store, group_id, self->language);
-  if (group == NULL || hl_group_get_topic_count (group) == 0)
+  group = hl_topic_store_get_group (self->store, group_id, self->language, &error);
+  if (group != NULL)
+    topics = hl_topic_store_list_group_topics (self->store, group_id, self->language, &error);
+  if (error != NULL)
+    report_read_error (self, error);
+  if (topics == NULL || hl_group_get_topic_count (group) == 0)
     return FALSE;
 
   self->group_id = group_id;
@@ -235,7 +256,6 @@ show_group (HlSidebar *self,
   g_clear_pointer (&self->filter_text, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 
-  topics = hl_topic_store_list_group_topics (self->store, group_id, self->language);
   filter = gtk_custom_filter_new (filter_topic, self, NULL);
   g_clear_object (&self->group_topics);
   self->group_topics = gtk_filter_list_model_new (g_steal_pointer (&topics), GTK_FILTER (filter));
@@ -267,14 +287,12 @@ browse_row_activated_cb (HlSidebar     *self,
                          GtkListBoxRow *row)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(HlAddress) address = uri ? hl_address_parse (uri, NULL) : NULL;
 
   /* A group opens its list of topics here and its page in the view. */
-  if (parsed != NULL && g_strcmp0 (g_uri_get_host (parsed), "group") == 0)
+  if (address != NULL && hl_address_get_kind (address) == HL_ADDRESS_GROUP)
     {
-      const char *path = g_uri_get_path (parsed);
-
-      if (show_group (self, atoi (path[0] == '/' ? path + 1 : path)))
+      if (show_group (self, hl_address_get_id (address)))
         gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
     }
 
@@ -296,7 +314,7 @@ group_back_clicked_cb (HlSidebar *self)
 {
   int group_id = self->group_id;
   GtkListBoxRow *row;
-  g_autofree char *uri = g_strdup_printf ("hl://group/%d?lang=%s", group_id, self->language);
+  g_autofree char *uri = group_id > 0 ? hl_address_dup_group_uri (group_id, self->language) : NULL;
 
   show_browse (self);
   flush_browse_list (self);
@@ -360,9 +378,14 @@ static void
 show_suggestions (HlSidebar  *self,
                   const char *query)
 {
-  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3,
+                                                      &error);
   g_autofree char *title = NULL;
   GtkWidget *child;
+
+  if (suggestions == NULL)
+    report_read_error (self, error);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
     gtk_box_remove (self->suggestions_box, child);
@@ -644,6 +667,7 @@ select_topic (HlSidebar  *self,
               const char *uri)
 {
   g_autoptr(GArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
   const char *mode = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_str_equal (mode, "search") && select_in_batched_list (self->search_list,
@@ -656,7 +680,12 @@ select_topic (HlSidebar  *self,
     return;
 
   /* Opened from a link: show a group the topic belongs to. */
-  groups = hl_topic_store_get_topic_group_ids (self->store, id);
+  groups = hl_topic_store_get_topic_group_ids (self->store, id, &error);
+  if (groups == NULL)
+    {
+      report_read_error (self, error);
+      return;
+    }
   for (guint i = 0; i < groups->len; i++)
     if (show_group (self, g_array_index (groups, int, i)))
       {
@@ -669,31 +698,27 @@ void
 hl_sidebar_select_uri (HlSidebar  *self,
                        const char *uri)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *host;
-  const char *path;
+  g_autoptr(HlAddress) address = NULL;
+  HlAddressKind kind;
 
   g_return_if_fail (HL_IS_SIDEBAR (self));
 
-  parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
-  if (parsed == NULL || self->store == NULL)
+  address = uri ? hl_address_parse (uri, NULL) : NULL;
+  if (address == NULL || self->store == NULL)
     return;
 
-  host = g_uri_get_host (parsed);
-  path = g_uri_get_path (parsed);
-  path = path[0] == '/' ? path + 1 : path;
-
-  if (g_strcmp0 (host, "topic") == 0)
-    select_topic (self, atoi (path), uri);
-  else if (g_strcmp0 (host, "group") == 0)
+  kind = hl_address_get_kind (address);
+  if (kind == HL_ADDRESS_TOPIC)
+    select_topic (self, hl_address_get_id (address), uri);
+  else if (kind == HL_ADDRESS_GROUP)
     {
-      int id = atoi (path);
+      int id = hl_address_get_id (address);
 
       if (self->group_id != id || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
         show_group (self, id);
       gtk_list_box_unselect_all (self->group_list);
     }
-  else if (g_strcmp0 (host, "clinic") == 0)
+  else if (kind == HL_ADDRESS_CLINIC)
     {
       /* A clinic opened from the search results stays chosen there. */
       if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
@@ -702,7 +727,7 @@ hl_sidebar_select_uri (HlSidebar  *self,
       flush_browse_list (self);
       select_in_list (self->browse_list, uri);
     }
-  else if (g_strcmp0 (host, "home") == 0 || g_strcmp0 (host, "index") == 0)
+  else if (kind == HL_ADDRESS_HOME || kind == HL_ADDRESS_INDEX)
     {
       if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
         show_browse (self);

@@ -51,7 +51,8 @@ home_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
-  g_autofree char *uri = g_strdup_printf ("hl://home?lang=%s", self->content_language);
+  g_autoptr(HlAddress) home = hl_address_new_home (self->content_language);
+  g_autofree char *uri = hl_address_to_string (home);
 
   hl_window_show_page (self, uri);
 }
@@ -62,7 +63,8 @@ index_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
-  g_autofree char *uri = g_strdup_printf ("hl://index?lang=%s", self->content_language);
+  g_autoptr(HlAddress) index = hl_address_new_index (0, self->content_language);
+  g_autofree char *uri = hl_address_to_string (index);
 
   hl_window_show_page (self, uri);
 }

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hl-page-address.h"
+#include "hl-address.h"
 #include "hl-text.h"
 #include "hl-window-private.h"
 
@@ -103,26 +103,29 @@ hl_window_dup_medlineplus_url (HlWindow   *self,
                                const char *uri)
 {
   HlTopicStore *store = hl_library_get_store (self->library);
-  g_auto(HlPageAddress) address = { 0 };
+  g_autoptr(HlAddress) address = NULL;
 
-  if (store == NULL || !hl_page_address_parse (&address, uri))
+  if (store == NULL || (address = hl_address_parse (uri, NULL)) == NULL)
     return NULL;
 
   /* Topics and groups are MedlinePlus pages too; the address is the one
    * MedlinePlus gave, used only if it is a web address. */
-  if (address.kind == HL_PAGE_TOPIC)
+  if (hl_address_get_kind (address) == HL_ADDRESS_TOPIC)
     {
-      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, address.id, NULL);
+      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, hl_address_get_id (address),
+                                                            NULL);
 
       if (topic != NULL && hl_web_view_is_external_uri (topic->url) &&
           !g_str_has_prefix (topic->url, "tel:"))
         return g_strdup (topic->url);
     }
-  else if (address.kind == HL_PAGE_GROUP)
+  else if (hl_address_get_kind (address) == HL_ADDRESS_GROUP)
     {
-      g_autoptr(HlGroup) group = hl_topic_store_get_group (store, address.id,
-                                                           address.language ? address.language
-                                                                            : self->content_language);
+      const char *language = hl_address_get_language (address);
+      g_autoptr(HlGroup) group = hl_topic_store_get_group (store, hl_address_get_id (address),
+                                                           language ? language
+                                                                    : self->content_language,
+                                                           NULL);
       const char *url = group ? hl_group_get_url (group) : NULL;
 
       if (url != NULL && hl_web_view_is_external_uri (url) && !g_str_has_prefix (url, "tel:"))

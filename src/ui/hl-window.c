@@ -7,9 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
-#include "hl-page-address.h"
+#include "hl-address.h"
 #include "hl-profile.h"
 #include "hl-settings.h"
 #include "hl-text.h"
@@ -65,28 +64,18 @@ hl_window_open_uri (HlWindow   *self,
 static char *
 home_uri (HlWindow *self)
 {
-  return g_strdup_printf ("hl://home?lang=%s", self->content_language);
+  g_autoptr(HlAddress) home = hl_address_new_home (self->content_language);
+
+  return hl_address_to_string (home);
 }
 
 /* The same page with another lang parameter. */
 static char *
-replace_language (GUri       *uri,
+replace_language (HlAddress  *address,
                   const char *language)
 {
-  const char *query = g_uri_get_query (uri);
-  g_autoptr(GHashTable) params = NULL;
-  g_autofree char *escaped = NULL;
-  const char *text;
-
-  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
-  text = params ? g_hash_table_lookup (params, "q") : NULL;
-  if (text == NULL)
-    return g_strdup_printf ("hl://%s%s?lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
-                            language);
-
-  escaped = g_uri_escape_string (text, NULL, FALSE);
-  return g_strdup_printf ("hl://%s%s?q=%s&lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
-                          escaped, language);
+  hl_address_set_language (address, language);
+  return hl_address_to_string (address);
 }
 
 /* The topic a page shows, if it is a topic page. */
@@ -95,12 +84,13 @@ page_topic (HlWindow   *self,
             const char *uri)
 {
   HlTopicStore *store = hl_library_get_store (self->library);
-  g_auto(HlPageAddress) address = { 0 };
+  int id = hl_address_topic_id_of (uri);
 
-  if (store == NULL || !hl_page_address_parse (&address, uri) || address.kind != HL_PAGE_TOPIC)
+  if (store == NULL || id == 0)
     return NULL;
 
-  return hl_topic_store_get_topic_ref (store, address.id);
+  /* A failed read is for the page itself to report. */
+  return hl_topic_store_get_topic_ref (store, id, NULL);
 }
 
 char *
@@ -109,31 +99,34 @@ hl_window_dup_uri_in_language (HlWindow   *self,
 {
   const char *current = hl_web_view_get_page_uri (self->web_view);
   HlTopicStore *store = hl_library_get_store (self->library);
-  g_auto(HlPageAddress) address = { 0 };
-  g_autoptr(GUri) uri = NULL;
+  g_autoptr(HlAddress) address = NULL;
 
-  if (current == NULL || store == NULL || !hl_page_address_parse (&address, current))
+  if (current == NULL || store == NULL)
     return NULL;
 
-  if (address.kind == HL_PAGE_TOPIC)
+  address = hl_address_parse (current, NULL);
+  if (address == NULL)
+    return NULL;
+
+  if (hl_address_get_kind (address) == HL_ADDRESS_TOPIC)
     {
-      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, address.id, NULL);
+      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, hl_address_get_id (address),
+                                                            NULL);
       g_autoptr(HlTopicRef) counterpart = NULL;
 
       if (topic == NULL || g_str_equal (topic->language, language))
         return NULL;
       if (topic->mapped != NULL && topic->mapped->id > 0)
-        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id);
+        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id, NULL);
       return counterpart ? hl_topic_ref_dup_uri (counterpart) : NULL;
     }
 
   /* A clinic page has no language of its own: it is shown again in the new
    * one. */
-  if (address.kind == HL_PAGE_CLINIC)
+  if (hl_address_get_kind (address) == HL_ADDRESS_CLINIC)
     return g_strdup (current);
 
-  uri = g_uri_parse (current, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  return uri ? replace_language (uri, language) : NULL;
+  return replace_language (address, language);
 }
 
 /* Where to go from a topic that has no version in @language: a group of it
@@ -145,18 +138,21 @@ dup_nearest_uri (HlWindow   *self,
 {
   HlTopicStore *store = hl_library_get_store (self->library);
   g_autoptr(GArray) groups = hl_topic_store_get_topic_group_ids (store,
-                                                                 hl_topic_ref_get_id (topic));
+                                                                 hl_topic_ref_get_id (topic),
+                                                                 NULL);
+  g_autoptr(HlAddress) home = NULL;
 
-  for (guint i = 0; i < groups->len; i++)
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
     {
       g_autoptr(HlGroup) group = hl_topic_store_get_group (store, g_array_index (groups, int, i),
-                                                           language);
+                                                           language, NULL);
 
       if (group != NULL && hl_group_get_topic_count (group) > 0)
         return hl_group_dup_uri (group);
     }
 
-  return g_strdup_printf ("hl://home?lang=%s", language);
+  home = hl_address_new_home (language);
+  return hl_address_to_string (home);
 }
 
 void
@@ -270,13 +266,14 @@ page_language (HlWindow   *self,
                const char *uri)
 {
   g_autoptr(HlTopicRef) topic = page_topic (self, uri);
-  g_auto(HlPageAddress) address = { 0 };
+  g_autoptr(HlAddress) address = NULL;
 
   if (topic != NULL)
     return g_strdup (hl_topic_ref_get_language (topic));
-  if (!hl_page_address_parse (&address, uri))
+  address = hl_address_parse (uri, NULL);
+  if (address == NULL)
     return NULL;
-  return g_steal_pointer (&address.language);
+  return g_strdup (hl_address_get_language (address));
 }
 
 /* A page in the other language (a hit found in it, a link to the

@@ -211,15 +211,15 @@ get_search_data (HlTopicStore  *self,
 static sqlite3_stmt *
 prepare_cached (HlTopicStore  *self,
                 sqlite3_stmt **slot,
-                const char    *sql)
+                const char    *sql,
+                GError       **error)
 {
   if (*slot == NULL)
     {
       if (sqlite3_prepare_v3 (hl_topic_store_get_db (self), sql, -1, SQLITE_PREPARE_PERSISTENT,
                               slot, NULL) != SQLITE_OK)
         {
-          g_critical ("Could not prepare “%s”: %s", sql,
-                      sqlite3_errmsg (hl_topic_store_get_db (self)));
+          hl_topic_store_set_error (self, error);
           return NULL;
         }
     }
@@ -234,19 +234,21 @@ prepare_cached (HlTopicStore  *self,
 
 /* A cached statement on the topics table, reset and with bindings cleared. */
 static sqlite3_stmt *
-search_statement (HlTopicStore    *self,
-                  SearchData      *data,
-                  SearchStatement  which)
+search_statement (HlTopicStore     *self,
+                  SearchData       *data,
+                  SearchStatement   which,
+                  GError          **error)
 {
-  return prepare_cached (self, &data->stmts[which], statements[which]);
+  return prepare_cached (self, &data->stmts[which], statements[which], error);
 }
 
 /* The same on @language's ("en" or "es") full-text indexes. */
 static sqlite3_stmt *
-language_statement (HlTopicStore      *self,
-                    SearchData        *data,
-                    LanguageStatement  which,
-                    const char        *language)
+language_statement (HlTopicStore       *self,
+                    SearchData         *data,
+                    LanguageStatement   which,
+                    const char         *language,
+                    GError            **error)
 {
   guint index = g_strcmp0 (language, "es") == 0 ? 1 : 0;
 
@@ -259,7 +261,7 @@ language_statement (HlTopicStore      *self,
       g_string_replace (sql, "{L}", index == 1 ? "es" : "en", 0);
     }
 
-  return prepare_cached (self, slot, sql ? sql->str : NULL);
+  return prepare_cached (self, slot, sql ? sql->str : NULL, error);
 }
 
 /* The FTS5 query: every word required, each quoted so that nothing typed is
@@ -314,11 +316,14 @@ run_phase (Search              *search,
   if (search->error != NULL || search->hits->len >= search->limit)
     return;
 
-  stmt = language_statement (search->store, search->data, which, language);
+  stmt = language_statement (search->store, search->data, which, language, &search->error);
+  if (stmt == NULL)
+    return;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   /* Earlier phases' hits come again here: ask for that many more. */
   sqlite3_bind_int (stmt, 2, search->limit - search->hits->len + already_in_language);
 
+  rc = SQLITE_DONE;
   while (search->hits->len < search->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int id = sqlite3_column_int (stmt, 0);
@@ -328,8 +333,8 @@ run_phase (Search              *search,
       add_hit (search, stmt, language);
     }
 
-  if (search->hits->len < search->limit && rc != SQLITE_DONE)
-    hl_topic_store_set_error (search->store, &search->error);
+  if (rc != SQLITE_ROW)
+    hl_topic_store_check_done (search->store, rc, &search->error);
   sqlite3_reset (stmt);
 }
 
@@ -343,36 +348,50 @@ search_title_start (Search     *search,
   /* Every string that starts with the prefix sorts below this one. */
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
   sqlite3_stmt *stmt;
+  int rc;
 
-  stmt = search_statement (search->store, search->data, STMT_TITLE_START);
+  if (search->error != NULL)
+    return;
+
+  stmt = search_statement (search->store, search->data, STMT_TITLE_START, &search->error);
+  if (stmt == NULL)
+    return;
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, search->limit - search->hits->len);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     add_hit (search, stmt, language);
+  hl_topic_store_check_done (search->store, rc, &search->error);
   sqlite3_reset (stmt);
 }
 
 /* Each hit's snippet: whole words of a sentence of its summary, the first
  * with a word of the query (see hl-search-snippet.c). */
-static void
-add_snippets (HlTopicStore   *self,
-              SearchData     *data,
-              GPtrArray      *hits,
-              HlSnippetQuery *query)
+static gboolean
+add_snippets (HlTopicStore    *self,
+              SearchData      *data,
+              GPtrArray       *hits,
+              HlSnippetQuery  *query,
+              GError         **error)
 {
   for (guint i = 0; i < hits->len; i++)
     {
       HlTopicRef *hit = g_ptr_array_index (hits, i);
-      sqlite3_stmt *stmt = search_statement (self, data, STMT_SUMMARY);
+      sqlite3_stmt *stmt = search_statement (self, data, STMT_SUMMARY, error);
       g_autofree char *snippet = NULL;
+      int rc;
 
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_int (stmt, 1, hl_topic_ref_get_id (hit));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
         snippet = hl_snippet_make (query, (const char *) sqlite3_column_text (stmt, 0),
                                    SNIPPET_CHARS);
       sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && !hl_topic_store_check_done (self, rc, error))
+        return FALSE;
 
       if (snippet == NULL)
         continue;
@@ -381,6 +400,8 @@ add_snippets (HlTopicStore   *self,
                           hl_topic_ref_get_title (hit), snippet);
       g_object_unref (hit);
     }
+
+  return TRUE;
 }
 
 GListModel *
@@ -391,6 +412,7 @@ hl_topic_store_search (HlTopicStore  *self,
                        GError       **error)
 {
   GListStore *results = g_list_store_new (HL_TYPE_TOPIC_REF);
+  /* The words come out in NFC, as the index holds them. */
   g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
@@ -422,6 +444,12 @@ hl_topic_store_search (HlTopicStore  *self,
     {
       for (guint l = 0; l < G_N_ELEMENTS (languages) && hits->len < search.limit; l++)
         search_title_start (&search, g_ptr_array_index (words, 0), languages[l]);
+      if (search.error != NULL)
+        {
+          g_propagate_error (error, search.error);
+          g_object_unref (results);
+          return NULL;
+        }
     }
   else
     {
@@ -453,16 +481,21 @@ hl_topic_store_search (HlTopicStore  *self,
       hl_snippet_query_free (query_words);
       query_words = hl_snippet_query_new (NULL);
     }
-  add_snippets (self, search.data, hits, query_words);
+  if (!add_snippets (self, search.data, hits, query_words, error))
+    {
+      g_object_unref (results);
+      return NULL;
+    }
 
   g_list_store_splice (results, 0, 0, hits->pdata, hits->len);
   return G_LIST_MODEL (results);
 }
 
 static guint
-count_matches (HlTopicStore *self,
-               SearchData   *data,
-               GPtrArray    *words)
+count_matches (HlTopicStore  *self,
+               SearchData    *data,
+               GPtrArray     *words,
+               GError       **error)
 {
   g_autofree char *match = build_match (words);
   const char *languages[] = { "en", "es" };
@@ -470,12 +503,21 @@ count_matches (HlTopicStore *self,
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      sqlite3_stmt *stmt = language_statement (self, data, LANG_STMT_COUNT, languages[l]);
+      sqlite3_stmt *stmt = language_statement (self, data, LANG_STMT_COUNT, languages[l], error);
+      int rc;
 
+      if (stmt == NULL)
+        return 0;
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
         count += sqlite3_column_int (stmt, 0);
       sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          hl_topic_store_check_done (self, rc, error);
+          return 0;
+        }
     }
 
   return count;
@@ -483,20 +525,26 @@ count_matches (HlTopicStore *self,
 
 /* Folded title word → the word as a title spells it (lower case, accents kept). */
 static GHashTable *
-ensure_vocabulary (HlTopicStore *self,
-                   SearchData   *data,
-                   const char   *language)
+ensure_vocabulary (HlTopicStore  *self,
+                   SearchData    *data,
+                   const char    *language,
+                   GError       **error)
 {
   GHashTable **slot = &data->vocabularies[g_strcmp0 (language, "es") == 0 ? 1 : 0];
+  g_autoptr(GHashTable) vocabulary = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   if (*slot != NULL)
     return *slot;
 
-  *slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = search_statement (self, data, STMT_TITLES);
+  stmt = search_statement (self, data, STMT_TITLES, error);
+  if (stmt == NULL)
+    return NULL;
+
+  vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GPtrArray) words = hl_text_split_words ((const char *) sqlite3_column_text (stmt, 0), 0);
 
@@ -508,14 +556,17 @@ ensure_vocabulary (HlTopicStore *self,
           if (g_utf8_strlen (word, -1) < 3)
             continue;
           folded = hl_text_fold (word);
-          if (g_hash_table_contains (*slot, folded))
+          if (g_hash_table_contains (vocabulary, folded))
             g_free (folded);
           else
-            g_hash_table_insert (*slot, folded, g_utf8_strdown (word, -1));
+            g_hash_table_insert (vocabulary, folded, g_utf8_strdown (word, -1));
         }
     }
   sqlite3_reset (stmt);
+  if (!hl_topic_store_check_done (self, rc, error))
+    return NULL;
 
+  *slot = g_steal_pointer (&vocabulary);
   return *slot;
 }
 
@@ -569,10 +620,11 @@ find_candidates (GHashTable *vocabulary,
 }
 
 char **
-hl_topic_store_suggest (HlTopicStore *self,
-                        const char   *query,
-                        const char   *language,
-                        guint         max)
+hl_topic_store_suggest (HlTopicStore  *self,
+                        const char    *query,
+                        const char    *language,
+                        guint          max,
+                        GError       **error)
 {
   g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_free);
@@ -582,14 +634,16 @@ hl_topic_store_suggest (HlTopicStore *self,
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  data = get_search_data (self, NULL);
+  data = get_search_data (self, error);
   if (data == NULL)
-    return g_new0 (char *, 1);
+    return NULL;
 
   codes[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
   codes[1] = hl_language_other (codes[0]);
-  vocabularies[0] = ensure_vocabulary (self, data, codes[0]);
-  vocabularies[1] = ensure_vocabulary (self, data, codes[1]);
+  vocabularies[0] = ensure_vocabulary (self, data, codes[0], error);
+  vocabularies[1] = vocabularies[0] ? ensure_vocabulary (self, data, codes[1], error) : NULL;
+  if (vocabularies[1] == NULL)
+    return NULL;
 
   /* Each misspelt word is replaced by its nearest title words, one word at a
    * time; a spelling is offered only if it finds something. */
@@ -623,8 +677,19 @@ hl_topic_store_suggest (HlTopicStore *self,
               for (guint s = 0; s < suggestions->len; s++)
                 seen |= g_strcmp0 (g_ptr_array_index (suggestions, s), text) == 0;
 
-              if (!seen && count_matches (self, data, attempt) > 0)
-                g_ptr_array_add (suggestions, g_steal_pointer (&text));
+              if (!seen)
+                {
+                  GError *local_error = NULL;
+                  guint count = count_matches (self, data, attempt, &local_error);
+
+                  if (local_error != NULL)
+                    {
+                      g_propagate_error (error, local_error);
+                      return NULL;
+                    }
+                  if (count > 0)
+                    g_ptr_array_add (suggestions, g_steal_pointer (&text));
+                }
             }
         }
     }
