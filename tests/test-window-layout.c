@@ -218,6 +218,54 @@ test_narrow_window (void)
   g_assert_nonnull (find_button (header, "Español"));
 }
 
+static gboolean
+shows_index (gpointer data)
+{
+  return g_str_has_prefix (webkit_web_view_get_uri (web_view ()), "hl://index") &&
+         !webkit_web_view_is_loading (web_view ());
+}
+
+/* A menu opened by a click lies over its button for a moment (its shadow
+ * reaches over it), and its surface stays where it was once it has closed:
+ * the clicks after it reach the button still, whether the menu was left with
+ * Escape or with one of its items. */
+static void
+test_menu_again (void)
+{
+  GtkWidget *menu_button = hl_window_get_menu_button (fixture_window ());
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_autoptr(GString) item_text = g_string_new (_("Topics _A to Z"));
+  GtkWidget *item;
+
+  /* The item's label as shown, without its mnemonic mark. */
+  g_string_replace (item_text, "_", "", 1);
+  hl_window_open_uri (fixture_window (), "hl://home?lang=en");
+  wait_for_page (_("Health Library"));
+
+  for (int i = 0; i < 3; i++)
+    {
+      x11_click (menu_button, -1, -1);
+      wait_until (popover_shown, popover, "the main menu");
+      x11_key (GDK_KEY_Escape, 0);
+      wait_until (popover_hidden, popover, "the main menu to close");
+      /* The window lays itself out again, as it does after most changes. */
+      wait_frames ();
+    }
+
+  x11_click (menu_button, -1, -1);
+  wait_until (popover_shown, popover, "the main menu");
+  item = window_fixture_find_label (popover, item_text->str);
+  g_assert_nonnull (item);
+  x11_click (item, -1, -1);
+  wait_until (shows_index, NULL, "the topics from A to Z");
+  wait_until (popover_hidden, popover, "the main menu to close");
+  wait_frames ();
+  x11_click (menu_button, -1, -1);
+  wait_until (popover_shown, popover, "the main menu, after one of its items");
+  x11_key (GDK_KEY_Escape, 0);
+  wait_until (popover_hidden, popover, "the main menu to close");
+}
+
 static HlZoomRow *
 zoom_row (void)
 {
@@ -338,6 +386,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/sidebar-fixed-width", test_sidebar_fixed_width);
   g_test_add_func ("/ui/layout/narrow-window", test_narrow_window);
+  g_test_add_func ("/ui/layout/menu-again", test_menu_again);
   g_test_add_func ("/ui/layout/zoom", test_zoom);
 
   status = g_test_run ();

@@ -483,17 +483,30 @@ library_failed (gpointer data)
   return hl_library_get_state (hl_application_get_library (app)) == HL_LIBRARY_STATE_FAILED;
 }
 
+static void
+damage_library (void)
+{
+  g_autofree char *library = hl_paths_get_library_path ();
+
+  if (!g_file_set_contents (library, "This is not a library.\n", -1, NULL))
+    g_error ("Could not write %s", library);
+}
+
 void
 window_fixture_start_broken (void)
 {
-  g_autofree char *library = NULL;
-
   make_home ();
-  library = hl_paths_get_library_path ();
-  if (!g_file_set_contents (library, "This is not a library.\n", -1, NULL))
-    g_error ("Could not write %s", library);
-
+  damage_library ();
   start_app (library_failed, "the library to fail", FALSE);
+}
+
+void
+window_fixture_restart_broken (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  damage_library ();
+  start_app (library_failed, "the library to fail after a restart", TRUE);
 }
 
 void

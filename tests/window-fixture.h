@@ -35,6 +35,8 @@ void            window_fixture_start_damaged      (const char *table);
 void            window_fixture_stop  (void);
 /* Quits the app and starts it again on the same data folder. */
 void            window_fixture_restart (void);
+/* The same, with the library's file damaged in between. */
+void            window_fixture_restart_broken (void);
 /* Call before starting: tests of focus and keys run the window under a
  * window manager, as on a desktop (x11-input.h drives it). */
 void            window_fixture_use_window_manager (void);

@@ -14,6 +14,7 @@
 #include "hl-application.h"
 #include "hl-command-line.h"
 #include "hl-page-scheme.h"
+#include "hl-popover-guard.h"
 #include "hl-preferences-window.h"
 #include "hl-profile.h"
 #include "hl-resources.h"
@@ -212,6 +213,7 @@ hl_application_startup (GApplication *application)
   hl_profile_mark ("startup");
   G_APPLICATION_CLASS (hl_application_parent_class)->startup (application);
   hl_profile_mark ("toolkit-ready");
+  hl_popover_guard_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

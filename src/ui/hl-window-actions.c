@@ -246,6 +246,14 @@ restore_sample_activated (GtkWidget  *widget,
 }
 
 static void
+import_file_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  hl_window_import_file (HL_WINDOW (widget));
+}
+
+static void
 show_sidebar_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -416,6 +424,7 @@ hl_window_update_actions (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.content-language", !self->language_locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-language", !self->language_locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-sample", import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file", import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.home", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.index", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", ready && print);
@@ -485,6 +494,7 @@ hl_window_class_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.reload-library", NULL, reload_library_activated);
   gtk_widget_class_install_action (widget_class, "win.restore-sample", NULL, restore_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-file", NULL, import_file_activated);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-failed-link", NULL,

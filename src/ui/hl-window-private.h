@@ -94,6 +94,9 @@ char *hl_window_dup_uri_in_language  (HlWindow       *self,
 /* From now on, follows the app's settings, lockdown, imports and library. */
 void     hl_window_follow_settings   (HlWindow       *self,
                                       HlApplication  *app);
+/* win.import-file: the preferences' Library page, with its file chooser
+ * open. */
+void     hl_window_import_file       (HlWindow       *self);
 /* TRUE, and the reader is told why, when the lockdown keeps @uri (a link to
  * another site) from leaving the app. */
 gboolean hl_window_refuse_external   (HlWindow       *self,
