@@ -319,7 +319,7 @@ test_import_file (void)
   store = hl_library_get_store (library);
   g_assert_false (hl_topic_store_is_sample (store));
   g_assert_cmpstr (hl_topic_store_get_meta (store, "source"), ==, "full-record.xml");
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, 2);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL, NULL), ==, 2);
   close_preferences (prefs);
 
   /* The window reads from it, with no restart: its two groups, none of the
