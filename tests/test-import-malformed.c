@@ -319,6 +319,77 @@ test_malformed_lines (void)
   g_assert_cmpuint (hl_test_count_leftovers (dir), ==, 0);
 }
 
+/* libxml2 is handed a file a line at a time, to the line's last '>' (so
+ * that it is on the line of the element it returns): damage at the end of
+ * a line, and an element on several lines, are reported on their own line
+ * and for what they are. */
+static void
+test_malformed_line_ends (void)
+{
+  static const struct {
+    const char *name;
+    const char *xml;
+    int         code;
+    int         line;
+    const char *fragment;
+  } cases[] = {
+    /* A byte that is not UTF-8 just before the line's last '>': libxml2
+     * takes it for a character cut short unless it has what follows. */
+    { "bad-utf8-at-line-end",
+      PROLOG TOPIC_START (1, "One")
+      "<site title=\"Cafe\" url=\"https://example.org/caf\xe9\">\n"
+      "<information-category>Start Here</information-category>\n"
+      "</site>\n</health-topic>\n</health-topics>\n",
+      HL_ERROR_PARSE, 4, "UTF-8" },
+    /* The reference is on line 5; the text after it goes on to line 6. */
+    { "entity-before-line-break",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<!DOCTYPE health-topics PUBLIC \"-//NLM//DTD health-topics //EN\" "
+      "\"https://medlineplus.gov/xml/mplus_topics.dtd\">\n"
+      "<health-topics total=\"1\" date-generated=\"01/02/2026 03:04:05\">\n"
+      TOPIC_START (1, "One")
+      "<full-summary>&lt;p&gt;Text &nbsp;\nmore text.&lt;/p&gt;</full-summary>\n"
+      "</health-topic>\n</health-topics>\n",
+      HL_ERROR_UNSAFE, 5, "(“&nbsp;”)" },
+    /* An empty root element: libxml2 reads on to the end before the reader
+     * returns it. */
+    { "empty-root",
+      "<?xml version=\"1.0\"?>\n<mplus-topics/>\n\n\n\n",
+      HL_ERROR_INVALID_FILE, 2, "its root element is <mplus-topics>" },
+    /* A start tag on several lines: the line where it ends. */
+    { "tag-on-several-lines",
+      PROLOG TOPIC_START (1, "One")
+      "</health-topic>\n"
+      "<health-topic\n  url=\"https://medlineplus.gov/t2.html\"\n  id=\"2\"\n"
+      "  language=\"English\">\n<full-summary>&lt;p&gt;Text.&lt;/p&gt;</full-summary>\n"
+      "</health-topic>\n</health-topics>\n",
+      HL_ERROR_INVALID_DATA, 8, "Topic 2 has no “title” attribute" },
+  };
+  g_autofree char *dir = hl_test_scratch_dir ("line-ends");
+  g_autofree char *library = hl_test_library_in (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("mplus_topics_%s.xml", cases[i].name);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      hl_test_write_or_die (path, cases[i].xml, -1);
+      g_assert_false (hl_test_import_file (path, library, &error));
+      g_assert_error (error, HL_ERROR, cases[i].code);
+      if (error == NULL)
+        continue;
+      hl_test_assert_message_names_file (error, path);
+      hl_test_assert_message_line (error, cases[i].line);
+      if (strstr (error->message, cases[i].fragment) == NULL)
+        g_test_fail_printf ("“%s” is not in “%s”", cases[i].fragment, error->message);
+    }
+
+  g_assert_false (g_file_test (library, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (hl_test_count_leftovers (dir), ==, 0);
+}
+
 /* External entities are never read: a file that declares one is refused
  * before anything of it is used. */
 static void
@@ -595,6 +666,7 @@ main (int   argc,
       g_test_add_data_func (path, &malformed_cases[i], test_malformed);
     }
   g_test_add_func ("/core/importer/malformed/lines", test_malformed_lines);
+  g_test_add_func ("/core/importer/malformed/line-ends", test_malformed_line_ends);
   g_test_add_func ("/core/importer/malformed/xxe", test_xxe);
   g_test_add_func ("/core/importer/malformed/billion-laughs-memory", test_billion_laughs_memory);
   g_test_add_data_func ("/core/importer/hostile/script", "script.xml", test_hostile_content);

@@ -6,16 +6,17 @@
 
 #pragma once
 
-#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 
 #include "hl-import-source.h"
 #include "hl-medlineplus-parser.h"
 
 G_BEGIN_DECLS
 
-/* The parser spans hl-medlineplus-parser.c (libxml2's SAX parser, errors,
- * limits, the group file) and hl-medlineplus-topics.c (the elements of a
- * health-topic file). */
+/* The parser spans hl-medlineplus-parser.c (libxml2's streaming reader and
+ * what it is fed, errors, limits), hl-medlineplus-topics.c (the elements of
+ * a health-topic file) and hl-medlineplus-groups.c (the topic-group
+ * file). */
 
 /* Limits, each far above what real files hold, so that memory stays
  * bounded whatever a file holds (see README, "Data"). */
@@ -36,6 +37,13 @@ G_BEGIN_DECLS
 /* The longest run of bytes without a '<' (a text, a tag with its
  * attributes, a comment): libxml2 keeps such a run in memory whole. */
 #define HL_PARSER_MAX_RUN         (1024 * 1024)
+/* What comes before the root element's line is read (the XML declaration
+ * and the DOCTYPE, a few hundred bytes in real files): libxml2 reads a
+ * DOCTYPE whole before the reader shows it. */
+#define HL_PARSER_MAX_PROLOG      (256 * 1024)
+
+/* How much is read from the source at a time. */
+#define HL_PARSER_INPUT_SIZE      (64 * 1024)
 
 /* What the text of the element being read goes to. */
 typedef enum
@@ -57,11 +65,12 @@ typedef enum
   FIELD_GROUP_FILE_NAME,
 } Field;
 
-/* An attribute of the element being started, its value nul-terminated. */
+/* An attribute of the element being started: its value, nul-terminated,
+ * is in ParseContext.attribute_text from @offset on. */
 typedef struct
 {
   const char *name;
-  char       *value;
+  gsize       offset;
 } ParserAttribute;
 
 typedef struct _ParseContext ParseContext;
@@ -84,17 +93,26 @@ struct _ParseContext
   ParserEndFunc          on_end;
 
   const char            *name;          /* of the file, for messages */
-  xmlParserCtxtPtr       parser;
+  xmlTextReaderPtr       reader;
   HlImportSource        *source;
   GError                *error;
+
+  /* Bytes read from the source, handed to libxml2 a piece at a time. */
+  char                  *input;
+  gsize                  input_length;
+  gsize                  input_position;
+  gsize                  prolog;        /* bytes handed over before the first node */
+  gboolean               started;       /* the reader has returned a node */
 
   /* The first error libxml2 reported. */
   char                  *xml_message;
   int                    xml_code;
   int                    xml_line;
+  int                    reference_line; /* of the first undeclared entity */
+  int                    element_line;   /* of the element being started, from libxml2 */
 
-  int                    depth;
   GArray                *attributes;    /* ParserAttribute */
+  GString               *attribute_text;
   gsize                  run;           /* bytes since the last '<' */
   gboolean               saw_root;
   gboolean               root_closed;
@@ -124,6 +142,14 @@ struct _ParseContext
   double                 last_fraction;
 };
 
+void        hl_parser_context_clear          (ParseContext *ctx);
+/* Reads @path with @ctx's on_start and on_end; FALSE with @error on the
+ * first problem. */
+gboolean    hl_parser_read_file              (ParseContext      *ctx,
+                                              const char        *path,
+                                              HlImportFileKind   kind,
+                                              GError           **error);
+
 void        hl_parser_fail                   (ParseContext *ctx,
                                               int           code,
                                               const char   *format,
@@ -134,7 +160,7 @@ void        hl_parser_fail_at                (ParseContext *ctx,
                                               const char   *format,
                                               ...) G_GNUC_PRINTF (4, 5);
 /* The line the parser is on: where the element being started ends its
- * start tag, or where the text being read is. */
+ * start tag, or where the text being read ends. */
 int         hl_parser_current_line           (ParseContext *ctx);
 /* @text (from the file) fit for a message: valid UTF-8, 40 characters at
  * most. */
@@ -166,5 +192,7 @@ void        hl_parser_topics_start_element   (ParseContext *ctx,
                                               int           depth);
 void        hl_parser_topics_end_element     (ParseContext *ctx,
                                               int           depth);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParseContext, hl_parser_context_clear)
 
 G_END_DECLS

@@ -4,11 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* For memrchr(). */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
+#include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,16 +22,8 @@
 #include "hl-text.h"
 
 
-static void
-clear_attributes (ParseContext *ctx)
-{
-  for (guint i = 0; i < ctx->attributes->len; i++)
-    g_free (g_array_index (ctx->attributes, ParserAttribute, i).value);
-  g_array_set_size (ctx->attributes, 0);
-}
-
-static void
-parse_context_clear (ParseContext *ctx)
+void
+hl_parser_context_clear (ParseContext *ctx)
 {
   g_clear_error (&ctx->error);
   g_clear_pointer (&ctx->xml_message, g_free);
@@ -39,22 +35,15 @@ parse_context_clear (ParseContext *ctx)
   g_clear_pointer (&ctx->group_url, g_free);
   if (ctx->text != NULL)
     g_string_free (ctx->text, TRUE);
-  if (ctx->attributes != NULL)
-    {
-      clear_attributes (ctx);
-      g_array_unref (ctx->attributes);
-    }
+  if (ctx->attribute_text != NULL)
+    g_string_free (ctx->attribute_text, TRUE);
+  g_clear_pointer (&ctx->attributes, g_array_unref);
   g_clear_pointer (&ctx->id_lines, g_hash_table_unref);
-  if (ctx->parser != NULL)
-    {
-      /* The parser has built no document: SAX only. */
-      g_clear_pointer (&ctx->parser->myDoc, xmlFreeDoc);
-      g_clear_pointer (&ctx->parser, xmlFreeParserCtxt);
-    }
+  /* With the nodes it still holds: the one being read and those after it. */
+  g_clear_pointer (&ctx->reader, xmlFreeTextReader);
+  g_clear_pointer (&ctx->input, g_free);
   g_clear_pointer (&ctx->source, hl_import_source_free);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParseContext, parse_context_clear)
 
 /* External entities and DTDs are never loaded, whatever a file asks for. */
 static xmlParserInputPtr
@@ -78,13 +67,19 @@ ensure_libxml_initialized (void)
     }
 }
 
+/* For an element, the line libxml2 gave it (it keeps 65,535 for any line
+ * past it); otherwise, and past that, the line the parser is on, which is
+ * the element's because of how the file is handed to libxml2 (see
+ * piece_length()). */
 int
 hl_parser_current_line (ParseContext *ctx)
 {
-  if (ctx->parser == NULL || ctx->parser->input == NULL)
+  if (ctx->element_line > 0 && ctx->element_line < G_MAXUINT16)
+    return ctx->element_line;
+  if (ctx->reader == NULL)
     return 0;
 
-  return ctx->parser->input->line;
+  return MAX (xmlTextReaderGetParserLineNumber (ctx->reader), 0);
 }
 
 char *
@@ -117,15 +112,9 @@ set_error (ParseContext *ctx,
     g_set_error (&ctx->error, HL_ERROR, code, _("“%s”: %s"), ctx->name, valid);
 }
 
-/* Nothing more is parsed once something failed. */
-static void
-stop_parser (ParseContext *ctx)
-{
-  if (ctx->parser != NULL)
-    xmlStopParser (ctx->parser);
-}
-
-/* Records the first problem; later ones are consequences of it. */
+/* Records the first problem; later ones are consequences of it. Nothing
+ * more is read once something failed: the reading loop stops at the node,
+ * and read_input() hands libxml2 nothing more. */
 void
 hl_parser_fail (ParseContext *ctx,
                 int           code,
@@ -145,7 +134,6 @@ hl_parser_fail (ParseContext *ctx,
 
   line = hl_parser_current_line (ctx);
   set_error (ctx, code, line, message);
-  stop_parser (ctx);
 }
 
 /* For problems with a whole topic: the line is where the topic starts. */
@@ -167,7 +155,6 @@ hl_parser_fail_at (ParseContext *ctx,
   va_end (args);
 
   set_error (ctx, code, line, message);
-  stop_parser (ctx);
 }
 
 /* "256 KB", "1 MB": limits are round numbers. */
@@ -258,6 +245,11 @@ on_xml_error (void        *user_data,
 {
   ParseContext *ctx = user_data;
 
+  /* Where the first reference to an undeclared entity is: the reader
+   * returns its node once it has read what follows it. */
+  if (error != NULL && error->code == XML_WAR_UNDECLARED_ENTITY && ctx->reference_line == 0)
+    ctx->reference_line = error->line;
+
   if (error == NULL || error->level < XML_ERR_ERROR || ctx->xml_message != NULL)
     return;
 
@@ -333,202 +325,6 @@ fail_from_xml (ParseContext *ctx)
   set_error (ctx, code, ctx->xml_line, what);
 }
 
-/* SAX callbacks. libxml2 calls them as it parses; no document is built, so
- * memory holds one topic at a time whatever the size of the file. */
-
-/* An attribute value as the file means it. Without entity substitution,
- * libxml2 hands over every '&' of a value as "&#38;" (for a tree builder to
- * decode later) and decodes everything else itself. */
-static char *
-dup_attribute_value (const char *start,
-                     const char *end)
-{
-  GString *value;
-  const char *p = start;
-
-  if (memchr (start, '&', end - start) == NULL)
-    return g_strndup (start, end - start);
-
-  value = g_string_sized_new (end - start);
-  while (p < end)
-    {
-      if (*p == '&' && end - p >= 5 && memcmp (p, "&#38;", 5) == 0)
-        {
-          g_string_append_c (value, '&');
-          p += 5;
-        }
-      else
-        g_string_append_c (value, *p++);
-    }
-
-  return g_string_free (value, FALSE);
-}
-
-static void
-sax_start_element (void           *user_data,
-                   const xmlChar  *localname,
-                   const xmlChar  *prefix,
-                   const xmlChar  *uri,
-                   int             n_namespaces,
-                   const xmlChar **namespaces,
-                   int             n_attributes,
-                   int             n_defaulted,
-                   const xmlChar **attributes)
-{
-  ParseContext *ctx = user_data;
-  int depth;
-
-  if (ctx->error != NULL)
-    return;
-
-  /* Five pointers an attribute: name, prefix, URI, value and its end. */
-  for (int i = 0; i < n_attributes; i++)
-    {
-      const xmlChar *start = attributes[i * 5 + 3];
-      const xmlChar *end = attributes[i * 5 + 4];
-      ParserAttribute attribute = { (const char *) attributes[i * 5],
-                                    dup_attribute_value ((const char *) start,
-                                                         (const char *) end) };
-
-      g_array_append_val (ctx->attributes, attribute);
-    }
-
-  depth = ctx->depth++;
-  if (depth >= HL_PARSER_MAX_DEPTH)
-    hl_parser_fail (ctx, HL_ERROR_PARSE,
-                    _("Its elements are nested far too deeply for a MedlinePlus file."));
-  else
-    ctx->on_start (ctx, (const char *) localname, depth);
-  clear_attributes (ctx);
-  if (ctx->error != NULL)
-    stop_parser (ctx);
-}
-
-static void
-sax_end_element (void          *user_data,
-                 const xmlChar *localname,
-                 const xmlChar *prefix,
-                 const xmlChar *uri)
-{
-  ParseContext *ctx = user_data;
-
-  if (ctx->error != NULL)
-    return;
-
-  ctx->on_end (ctx, --ctx->depth);
-  if (ctx->error != NULL)
-    stop_parser (ctx);
-}
-
-static void
-sax_characters (void          *user_data,
-                const xmlChar *text,
-                int            length)
-{
-  ParseContext *ctx = user_data;
-
-  if (ctx->error != NULL || ctx->field == FIELD_NONE || length <= 0)
-    return;
-
-  if (ctx->text->len + length > ctx->field_limit)
-    {
-      fail_field_too_large (ctx);
-      return;
-    }
-  if (!count_topic_bytes (ctx, length))
-    return;
-
-  g_string_append_len (ctx->text, (const char *) text, length);
-}
-
-/* A reference to an entity that was not declared, in a file with an
- * external DTD (which is never read). */
-static void
-sax_reference (void          *user_data,
-               const xmlChar *name)
-{
-  ParseContext *ctx = user_data;
-  g_autofree char *shown = hl_parser_shown ((const char *) name);
-
-  hl_parser_fail (ctx, HL_ERROR_UNSAFE,
-                  _("The file uses an entity (“&%s;”), which MedlinePlus files never do. "
-                    "It was not imported."),
-                  shown);
-}
-
-/* A document that declares entities (an entity bomb, or an external entity
- * pointing at a local file) is refused before any of them is used. */
-static void
-sax_entity_declaration (void          *user_data,
-                        const xmlChar *name,
-                        int            type,
-                        const xmlChar *public_id,
-                        const xmlChar *system_id,
-                        xmlChar       *content)
-{
-  ParseContext *ctx = user_data;
-
-  hl_parser_fail (ctx, HL_ERROR_UNSAFE,
-                  _("The file declares its own entities, which MedlinePlus files never do. "
-                    "It was not imported, to keep hidden or oversized content out of the library."));
-}
-
-static void
-sax_unparsed_entity_declaration (void          *user_data,
-                                 const xmlChar *name,
-                                 const xmlChar *public_id,
-                                 const xmlChar *system_id,
-                                 const xmlChar *notation)
-{
-  sax_entity_declaration (user_data, name, 0, public_id, system_id, NULL);
-}
-
-/* Declared attributes could add values the file does not show. */
-static void
-sax_attribute_declaration (void              *user_data,
-                           const xmlChar     *element,
-                           const xmlChar     *name,
-                           int                type,
-                           int                def,
-                           const xmlChar     *default_value,
-                           xmlEnumerationPtr  tree)
-{
-  ParseContext *ctx = user_data;
-
-  xmlFreeEnumeration (tree);
-  hl_parser_fail (ctx, HL_ERROR_UNSAFE,
-                  _("The file declares its own attributes, which MedlinePlus files never do. "
-                    "It was not imported."));
-}
-
-static xmlEntityPtr
-sax_get_entity (void          *user_data,
-                const xmlChar *name)
-{
-  /* The five of XML itself (&lt; and the like) are handled by libxml2
-   * before it asks; no other entity exists. */
-  return NULL;
-}
-
-static void
-init_sax (xmlSAXHandler *sax)
-{
-  memset (sax, 0, sizeof *sax);
-  sax->initialized = XML_SAX2_MAGIC;
-  sax->startElementNs = sax_start_element;
-  sax->endElementNs = sax_end_element;
-  sax->characters = sax_characters;
-  sax->ignorableWhitespace = sax_characters;
-  sax->cdataBlock = sax_characters;
-  sax->reference = sax_reference;
-  sax->entityDecl = sax_entity_declaration;
-  sax->unparsedEntityDecl = sax_unparsed_entity_declaration;
-  sax->attributeDecl = sax_attribute_declaration;
-  sax->getEntity = sax_get_entity;
-  sax->getParameterEntity = sax_get_entity;
-  sax->serror = on_xml_error;
-}
-
 const char *
 hl_parser_get_attribute (ParseContext *ctx,
                          const char   *name)
@@ -538,7 +334,7 @@ hl_parser_get_attribute (ParseContext *ctx,
       ParserAttribute *attribute = &g_array_index (ctx->attributes, ParserAttribute, i);
 
       if (strcmp (attribute->name, name) == 0)
-        return attribute->value;
+        return ctx->attribute_text->str + attribute->offset;
     }
 
   return NULL;
@@ -635,27 +431,19 @@ hl_parser_take_text (ParseContext *ctx)
 }
 
 /* Counts the bytes since the last '<' in what libxml2 is about to get:
- * it holds a text, a tag or a comment in memory until its end. */
+ * it holds a text, a tag or a comment in memory until its end. @data is a
+ * piece (see piece_length()), far shorter than the limit: only a run that
+ * goes on from the pieces before can pass it. */
 static gboolean
 check_runs (ParseContext *ctx,
             const char   *data,
             gsize         length)
 {
-  const char *p = data;
-  const char *end = data + length;
+  const char *lt = memchr (data, '<', length);
 
-  while (p < end)
-    {
-      const char *lt = memchr (p, '<', end - p);
-
-      ctx->run += (lt ? lt : end) - p;
-      if (ctx->run > HL_PARSER_MAX_RUN)
-        break;
-      if (lt == NULL)
-        return TRUE;
-      ctx->run = 0;
-      p = lt + 1;
-    }
+  ctx->run += (lt ? lt : data + length) - data;
+  if (lt != NULL && ctx->run <= HL_PARSER_MAX_RUN)
+    ctx->run = data + length - ((const char *) memrchr (lt, '<', data + length - lt) + 1);
 
   if (ctx->run <= HL_PARSER_MAX_RUN)
     return TRUE;
@@ -676,63 +464,353 @@ check_runs (ParseContext *ctx,
   return FALSE;
 }
 
+/* Reading: libxml2's streaming reader (xmlTextReader) returns the nodes of
+ * the file one at a time and frees each once the next one is read, so that
+ * memory holds about one topic whatever the size of the file. */
+
+/* How much of @data to hand libxml2 next, so that the line libxml2 is on is
+ * the line of the element the reader returns: messages give the line where
+ * an element's start tag ends, and libxml2 keeps lines past 65,535 in the
+ * parser only, not in the nodes.
+ * - The reader asks for more only once it has returned the nodes it built,
+ *   and parses a piece shorter than its 512-byte block whole before it asks
+ *   again.
+ * - A piece holds no line break after its first '>' (where the first tag
+ *   the piece completes ends), and ends with the last '>' of that line.
+ * So every tag a piece completes ends on the line libxml2 is on once it has
+ * parsed the piece. */
+#define PIECE_MAX 511
+
+/* libxml2 takes bad UTF-8 less than four bytes before the end of what it
+ * was handed for a character cut short, and reports what follows it instead
+ * (“AttValue: ' expected”): a piece that ends so gets three more bytes, for
+ * libxml2 to see the bytes for what they are. libxml2 refuses a UTF-8 file
+ * there; only in a file in another encoding (whose bytes merely look bad)
+ * can the parser then be a line ahead of an element. */
 static gboolean
-run_parser (ParseContext *ctx)
+ends_in_bad_utf8 (const char *data,
+                  gsize       length)
 {
-  xmlSAXHandler sax;
-  char buffer[64 * 1024];
-  int n;
+  const char *end = data + length;
+  const char *start = end - MIN (length, 6);
 
-  init_sax (&sax);
+  while (start < end && ((guchar) *start & 0xc0) == 0x80)
+    start++;
 
-  /* The first bytes tell libxml2 the encoding. */
-  n = hl_import_source_read (ctx->source, buffer, 4);
-  if (n < 0)
+  return !g_utf8_validate (start, end - start, NULL);
+}
+
+static gsize
+piece_length (const char *data,
+              gsize       length)
+{
+  const char *end;
+  const char *last;
+  const char *line_end;
+
+  length = MIN (length, PIECE_MAX);
+  end = data + length;
+  last = memchr (data, '>', length);
+  if (last == NULL)
+    return length;
+
+  line_end = memchr (last, '\n', end - last);
+  last = memrchr (last, '>', (line_end != NULL ? line_end : end) - last);
+
+  if (ends_in_bad_utf8 (data, last + 1 - data))
+    return MIN ((gsize) (last + 4 - data), length);
+  return last + 1 - data;
+}
+
+/* Counts what is handed to libxml2 before the reader returns its first node:
+ * libxml2 reads a DOCTYPE whole, and the declarations in it, before the
+ * reader shows it (see check_document_type()). */
+static gboolean
+count_prolog (ParseContext *ctx,
+              gsize         length)
+{
+  g_autofree char *limit = NULL;
+
+  if (ctx->started)
+    return TRUE;
+
+  ctx->prolog += length;
+  if (ctx->prolog <= HL_PARSER_MAX_PROLOG)
+    return TRUE;
+
+  limit = format_limit (HL_PARSER_MAX_PROLOG);
+  hl_parser_fail (ctx, HL_ERROR_TOO_LARGE,
+                  _("The file holds more than %s before its first element, far more than a "
+                    "MedlinePlus file. The file is damaged or was not made by MedlinePlus; it "
+                    "was not imported."),
+                  limit);
+  return FALSE;
+}
+
+/* libxml2's input: the source, in pieces, within the limits. -1 stops the
+ * reading (ctx->error says why), 0 is the end of the file. */
+static int
+read_input (void *user_data,
+            char *buffer,
+            int   length)
+{
+  ParseContext *ctx = user_data;
+  const char *data;
+  gsize n;
+
+  if (ctx->error != NULL || length <= 0)
+    return -1;
+
+  if (ctx->input_position == ctx->input_length)
     {
-      ctx->error = hl_import_source_take_error (ctx->source);
-      return FALSE;
+      int n_read;
+
+      if (g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error))
+        return -1;
+
+      n_read = hl_import_source_read (ctx->source, ctx->input, HL_PARSER_INPUT_SIZE);
+      if (n_read < 0)
+        {
+          ctx->error = hl_import_source_take_error (ctx->source);
+          return -1;
+        }
+      if (n_read == 0)
+        return 0;
+
+      ctx->input_length = n_read;
+      ctx->input_position = 0;
     }
-  check_runs (ctx, buffer, n);
+
+  data = ctx->input + ctx->input_position;
+  n = piece_length (data, MIN ((gsize) length, ctx->input_length - ctx->input_position));
+  if (!check_runs (ctx, data, n) || !count_prolog (ctx, n))
+    return -1;
+
+  memcpy (buffer, data, n);
+  ctx->input_position += n;
+  return n;
+}
+
+static gboolean
+has_declarations (void *table)
+{
+  return table != NULL && xmlHashSize (table) > 0;
+}
+
+/* The DOCTYPE, once libxml2 has read it (and no more of the file than the
+ * root element's line, see piece_length()). A document that declares
+ * entities (an entity bomb, or an external entity pointing at a local file)
+ * is refused before any of them is used; so is one that declares
+ * attributes, which could add values the file does not show. */
+static void
+check_document_type (ParseContext *ctx)
+{
+  xmlDtdPtr dtd = (xmlDtdPtr) xmlTextReaderCurrentNode (ctx->reader);
+
+  if (has_declarations (dtd->entities) || has_declarations (dtd->pentities))
+    hl_parser_fail (ctx, HL_ERROR_UNSAFE,
+                    _("The file declares its own entities, which MedlinePlus files never do. "
+                      "It was not imported, to keep hidden or oversized content out of the "
+                      "library."));
+  else if (has_declarations (dtd->attributes))
+    hl_parser_fail (ctx, HL_ERROR_UNSAFE,
+                    _("The file declares its own attributes, which MedlinePlus files never do. "
+                      "It was not imported."));
+}
+
+/* A reference to an entity that was not declared, in a file with an
+ * external DTD (which is never read). */
+static void
+fail_entity_reference (ParseContext *ctx,
+                       const char   *name)
+{
+  g_autofree char *shown = hl_parser_shown (name);
+  int line = ctx->reference_line > 0 ? ctx->reference_line : hl_parser_current_line (ctx);
+
+  hl_parser_fail_at (ctx, line, HL_ERROR_UNSAFE,
+                     _("The file uses an entity (“&%s;”), which MedlinePlus files never do. "
+                       "It was not imported."),
+                     shown);
+}
+
+/* The attributes of the element being read, without namespace
+ * declarations, as the file means them: libxml2 has decoded their
+ * references. */
+static void
+read_attributes (ParseContext *ctx)
+{
+  xmlTextReaderPtr reader = ctx->reader;
+
+  g_array_set_size (ctx->attributes, 0);
+  g_string_truncate (ctx->attribute_text, 0);
+  if (xmlTextReaderHasAttributes (reader) != 1)
+    return;
+
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+    {
+      ParserAttribute attribute;
+      const char *value;
+
+      if (xmlTextReaderIsNamespaceDecl (reader) == 1)
+        continue;
+
+      attribute.name = (const char *) xmlTextReaderConstLocalName (reader);
+      attribute.offset = ctx->attribute_text->len;
+      value = (const char *) xmlTextReaderConstValue (reader);
+      g_string_append (ctx->attribute_text, value ? value : "");
+      g_string_append_c (ctx->attribute_text, '\0');
+      g_array_append_val (ctx->attributes, attribute);
+    }
+  xmlTextReaderMoveToElement (reader);
+}
+
+static void
+read_element (ParseContext *ctx,
+              xmlNodePtr    node)
+{
+  xmlTextReaderPtr reader = ctx->reader;
+  gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
+  int depth = xmlTextReaderDepth (reader);
+
+  ctx->element_line = node->line;
+  if (depth >= HL_PARSER_MAX_DEPTH)
+    hl_parser_fail (ctx, HL_ERROR_PARSE,
+                    _("Its elements are nested far too deeply for a MedlinePlus file."));
+  else
+    {
+      read_attributes (ctx);
+      ctx->on_start (ctx, (const char *) node->name, depth);
+      /* <site …/> ends where it starts: the reader returns no end for it. */
+      if (empty && ctx->error == NULL)
+        ctx->on_end (ctx, depth);
+    }
+  ctx->element_line = 0;
+}
+
+/* Text for the field being read: libxml2 returns a text whole, up to the
+ * next markup (which the run limit bounds). */
+static void
+read_text (ParseContext *ctx)
+{
+  const char *text = (const char *) xmlTextReaderConstValue (ctx->reader);
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  if (length == 0)
+    return;
+
+  if (ctx->text->len + length > ctx->field_limit)
+    {
+      fail_field_too_large (ctx);
+      return;
+    }
+  if (!count_topic_bytes (ctx, length))
+    return;
+
+  g_string_append_len (ctx->text, text, length);
+}
+
+/* By the node's own type: xmlTextReaderNodeType() would look through each
+ * text for white space, which does not matter here. */
+static void
+read_node (ParseContext *ctx)
+{
+  xmlTextReaderPtr reader = ctx->reader;
+  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
+
+  if (node->type == XML_ELEMENT_NODE)
+    {
+      if (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT)
+        ctx->on_end (ctx, xmlTextReaderDepth (reader));
+      else
+        read_element (ctx, node);
+    }
+  else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      if (ctx->field != FIELD_NONE)
+        read_text (ctx);
+    }
+  else if (node->type == XML_ENTITY_REF_NODE)
+    fail_entity_reference (ctx, (const char *) node->name);
+  else if (node->type == XML_DTD_NODE)
+    check_document_type (ctx);
+  /* Comments and processing instructions do not matter. */
+}
+
+/* The first entity reference among the nodes libxml2 built after the one
+ * being read, if any. When libxml2 stops at an error, those nodes are not
+ * returned; but a reference there came first (an entity's name with bytes
+ * that are not UTF-8 is both), and says more. */
+static const char *
+find_pending_reference (ParseContext *ctx)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (ctx->reader);
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ENTITY_REF_NODE)
+        return (const char *) node->name;
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        node = node->children;
+      else
+        {
+          while (node != NULL && node->next == NULL)
+            node = node->parent;
+          if (node != NULL)
+            node = node->next;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+run_reader (ParseContext *ctx)
+{
+  int options = XML_PARSE_NONET;
+  int rc;
 
   /* No XML_PARSE_NOENT, DTDLOAD or DTDATTR: entities are not substituted and
    * no DTD is read; NONET keeps everything off the network. */
-  ctx->parser = xmlCreatePushParserCtxt (&sax, ctx, buffer, n, ctx->name);
-  if (ctx->parser == NULL)
+#if LIBXML_VERSION >= 21300
+  options |= XML_PARSE_NO_XXE;
+#endif
+  ctx->reader = xmlReaderForIO (read_input, NULL, ctx, ctx->name, NULL, options);
+  if (ctx->error != NULL)
+    return FALSE;
+  if (ctx->reader == NULL)
     {
       g_set_error (&ctx->error, HL_ERROR, HL_ERROR_FAILED, _("Could not read “%s”."), ctx->name);
       return FALSE;
     }
-  xmlCtxtUseOptions (ctx->parser, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  xmlTextReaderSetStructuredErrorHandler (ctx->reader, on_xml_error, ctx);
 
-  while (ctx->error == NULL)
+  for (;;)
     {
-      int rc;
-
-      n = hl_import_source_read (ctx->source, buffer, sizeof buffer);
-      if (n < 0)
-        {
-          if (ctx->error == NULL)
-            ctx->error = hl_import_source_take_error (ctx->source);
-          break;
-        }
-      if (!check_runs (ctx, buffer, n))
-        break;
-
-      rc = xmlParseChunk (ctx->parser, buffer, n, n == 0);
+      rc = xmlTextReaderRead (ctx->reader);
       if (ctx->error != NULL)
+        return FALSE;
+      if (rc != 1 || ctx->xml_message != NULL)
         break;
-      if (rc != XML_ERR_OK || ctx->xml_message != NULL)
-        {
-          fail_from_xml (ctx);
-          break;
-        }
-      if (n == 0)
-        break;
-      if (g_cancellable_set_error_if_cancelled (ctx->cancellable, &ctx->error))
-        break;
+
+      ctx->started = TRUE;
+      read_node (ctx);
+      if (ctx->error != NULL)
+        return FALSE;
     }
 
-  return ctx->error == NULL;
+  if (rc == 0 && ctx->xml_message == NULL)
+    return TRUE;
+
+  {
+    const char *reference = find_pending_reference (ctx);
+
+    if (reference != NULL)
+      fail_entity_reference (ctx, reference);
+    else
+      fail_from_xml (ctx);
+  }
+  return FALSE;
 }
 
 static gboolean
@@ -748,8 +826,28 @@ open_source (ParseContext      *ctx,
     return FALSE;
 
   ctx->name = hl_import_source_get_name (ctx->source);
+  ctx->input = g_malloc (HL_PARSER_INPUT_SIZE);
   ctx->text = g_string_sized_new (4096);
   ctx->attributes = g_array_new (FALSE, FALSE, sizeof (ParserAttribute));
+  ctx->attribute_text = g_string_sized_new (1024);
+  return TRUE;
+}
+
+gboolean
+hl_parser_read_file (ParseContext      *ctx,
+                     const char        *path,
+                     HlImportFileKind   kind,
+                     GError           **error)
+{
+  if (!open_source (ctx, path, kind, error))
+    return FALSE;
+
+  if (!run_reader (ctx))
+    {
+      g_propagate_error (error, g_steal_pointer (&ctx->error));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -779,14 +877,8 @@ hl_medlineplus_parse_topics (const char            *path,
   ctx->on_start = hl_parser_topics_start_element;
   ctx->on_end = hl_parser_topics_end_element;
 
-  if (!open_source (ctx, path, HL_IMPORT_FILE_TOPICS, error))
+  if (!hl_parser_read_file (ctx, path, HL_IMPORT_FILE_TOPICS, error))
     return FALSE;
-
-  if (!run_parser (ctx))
-    {
-      g_propagate_error (error, g_steal_pointer (&ctx->error));
-      return FALSE;
-    }
 
   if (!ctx->saw_root || !ctx->root_closed)
     {
@@ -803,117 +895,6 @@ hl_medlineplus_parse_topics (const char            *path,
                    _("“%s” holds no English or Spanish health topics, so there is nothing "
                      "to import."),
                    ctx->name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The topic-group file: <health-topic-groups><group language id url>Name</group>… */
-static void
-groups_start_element (ParseContext *ctx,
-                      const char   *name,
-                      int           depth)
-{
-  if (depth == 0)
-    {
-      if (strcmp (name, "health-topic-groups") != 0)
-        {
-          g_autofree char *shown = hl_parser_shown (name);
-
-          hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
-                          _("This is not a MedlinePlus topic-group file: its root element is "
-                            "<%s>, not <health-topic-groups>."),
-                          shown);
-        }
-      ctx->saw_root = TRUE;
-      return;
-    }
-
-  if (depth == 1 && strcmp (name, "group") != 0)
-    {
-      g_autofree char *shown = hl_parser_shown (name);
-
-      hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
-                      _("<%s> is not part of a MedlinePlus topic-group file, whose "
-                        "<health-topic-groups> holds only <group> elements."),
-                      shown);
-      return;
-    }
-
-  if (depth != 1)
-    return;
-
-  if (++ctx->n_groups > HL_PARSER_MAX_GROUPS)
-    {
-      hl_parser_fail (ctx, HL_ERROR_TOO_LARGE,
-                      _("The file lists more than %d groups; a MedlinePlus topic-group file lists "
-                        "about 90. It was not imported."),
-                      HL_PARSER_MAX_GROUPS);
-      return;
-    }
-
-  ctx->group_id = 0;
-  ctx->group_language = NULL;
-  g_clear_pointer (&ctx->group_url, g_free);
-  hl_parser_parse_id (hl_parser_get_attribute (ctx, "id"), &ctx->group_id);
-  ctx->group_language = hl_language_from_name (hl_parser_get_attribute (ctx, "language"));
-  ctx->group_url = hl_parser_dup_attribute (ctx, "group", "url", hl_parser_get_attribute (ctx, "url"));
-  hl_parser_start_field (ctx, FIELD_GROUP_FILE_NAME, "group", depth);
-}
-
-static void
-groups_end_element (ParseContext *ctx,
-                    int           depth)
-{
-  g_autofree char *name = NULL;
-
-  if (depth == 0)
-    {
-      ctx->root_closed = ctx->saw_root;
-      return;
-    }
-
-  if (ctx->field != FIELD_GROUP_FILE_NAME || depth != ctx->field_depth)
-    return;
-
-  ctx->field = FIELD_NONE;
-  name = hl_parser_take_text (ctx);
-  if (name != NULL && ctx->group_id > 0 && ctx->group_language != NULL)
-    ctx->group_func (ctx->group_id, ctx->group_language, name, ctx->group_url, ctx->user_data,
-                     &ctx->error);
-}
-
-gboolean
-hl_medlineplus_parse_groups (const char         *path,
-                             HlParserGroupFunc   group_func,
-                             gpointer            user_data,
-                             GError            **error)
-{
-  g_auto(ParseContext) context = { 0 };
-  ParseContext *ctx = &context;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (group_func != NULL, FALSE);
-
-  ctx->group_func = group_func;
-  ctx->user_data = user_data;
-  ctx->on_start = groups_start_element;
-  ctx->on_end = groups_end_element;
-
-  if (!open_source (ctx, path, HL_IMPORT_FILE_GROUPS, error))
-    return FALSE;
-
-  if (!run_parser (ctx))
-    {
-      g_propagate_error (error, g_steal_pointer (&ctx->error));
-      return FALSE;
-    }
-
-  if (!ctx->saw_root || !ctx->root_closed)
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
-                   _("“%s” is not a complete MedlinePlus topic-group file."), ctx->name);
       return FALSE;
     }
 

@@ -12,10 +12,10 @@
 
 G_BEGIN_DECLS
 
-/* Reads MedlinePlus health-topic and topic-group files with libxml2's SAX
- * parser: the parser holds one topic at a time (each handed to the caller
- * when it ends), builds no document, and loads no DTD, entity or anything
- * from the network. Every part of a file has a limit (see
+/* Reads MedlinePlus health-topic and topic-group files with libxml2's
+ * streaming reader: the parser holds one topic at a time (each handed to the
+ * caller when it ends, the reader's nodes freed as it goes), and loads no
+ * DTD, entity or anything from the network. Every part of a file has a limit (see
  * hl-medlineplus-parser-private.h), so memory stays bounded whatever the
  * file. Errors name the file, the line and, for a limit, the element or
  * attribute and the topic; they are valid UTF-8. */
