@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "hl-kiosk-controller.h"
 #include "hl-sidebar.h"
 #include "hl-web-view.h"
 #include "hl-window.h"
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
  * hl-window-actions.c (its actions and their shortcuts),
  * handout/hl-window-handout.c (handouts, basket, bookmarks, history) and
  * preferences/hl-window-settings.c (how it follows the settings, the
- * lockdown and a new library). */
+ * lockdown and a new library); kiosk/hl-kiosk-controller.c is what kiosk
+ * mode does to it. */
 struct _HlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -45,6 +47,7 @@ struct _HlWindow
   HlImportJob          *import_job;
   gboolean              zoom_locked;      /* set by the administrator */
   gboolean              language_locked;
+  HlKioskController    *kiosk;            /* kiosk/hl-kiosk-controller.c */
 };
 
 void hl_window_class_install_actions (GtkWidgetClass *widget_class);

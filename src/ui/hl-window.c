@@ -261,6 +261,9 @@ static void
 web_view_open_external_cb (HlWindow   *self,
                            const char *uri)
 {
+  /* A kiosk opens nothing: it shows the address on its link page. */
+  if (self->kiosk != NULL && hl_kiosk_controller_open_external (self->kiosk, uri))
+    return;
   if (hl_window_refuse_external (self, uri))
     return;
 
@@ -436,6 +439,10 @@ hl_window_close_request (GtkWindow *window)
   HlWindow *self = HL_WINDOW (window);
   int width, height;
 
+  /* Alt+F4, the window manager's close, Ctrl+W: not in a kiosk. */
+  if (self->kiosk != NULL && hl_kiosk_controller_get_applied (self->kiosk))
+    return TRUE;
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, HL_SETTINGS_WINDOW_WIDTH, width);
   g_settings_set_int (self->settings, HL_SETTINGS_WINDOW_HEIGHT, height);
@@ -486,6 +493,7 @@ setup_for_application (HlWindow      *self,
   hl_window_follow_settings (self, app);
   library_state_cb (self);
   hl_window_handout_setup (self, app);
+  self->kiosk = hl_kiosk_controller_new (self, app);
 }
 
 static void
@@ -507,6 +515,7 @@ hl_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->lockdown);
   g_clear_object (&self->import_job);
+  g_clear_object (&self->kiosk);
 
   G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
 }
@@ -607,6 +616,7 @@ hl_window_class_init (HlWindowClass *klass)
 
   hl_window_class_install_actions (widget_class);
   hl_window_handout_class_init (widget_class);
+  hl_kiosk_controller_class_init_window (widget_class);
 }
 
 static void

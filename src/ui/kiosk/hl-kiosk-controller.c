@@ -1,0 +1,1062 @@
+/* hl-kiosk-controller.c
+ *
+ * Copyright 2026 PhyNet Health
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hl-kiosk-address.h"
+#include "hl-kiosk-controller.h"
+#include "hl-kiosk-countdown.h"
+#include "hl-kiosk-history.h"
+#include "hl-kiosk-home.h"
+#include "hl-kiosk-input.h"
+#include "hl-kiosk-link-page.h"
+#include "hl-kiosk-text.h"
+#include "hl-kiosk-unlock-dialog.h"
+#include "hl-settings.h"
+#include "hl-text.h"
+#include "hl-window-private.h"
+
+/* The countdown never lasts longer than this, nor than the idle time. */
+#define COUNTDOWN_SECONDS 15
+/* The administrator's corner: the top-left, this many pixels square, held
+ * this long without moving more than a finger's width. */
+#define CORNER_SIZE       64
+#define CORNER_PRESS_MS   3000
+#define CORNER_SLACK      24
+
+#define HOME_PAGE "kiosk-home"
+#define LINK_PAGE "kiosk-link"
+
+struct _HlKioskController
+{
+  GObject              parent_instance;
+
+  HlWindow            *window;          /* owns us */
+  HlKiosk             *kiosk;
+  HlKioskInput        *input;
+  HlKioskHistory      *history;
+
+  GtkWidget           *overlay;
+  HlKioskHome         *home;
+  HlKioskLinkPage     *link_page;
+  HlKioskCountdown    *countdown;
+  GtkWidget           *start_over_button;
+  GtkWidget           *print_button;
+  GtkGesture          *corner_press;
+  guint                corner_id;
+  GtkWindow           *unlock_dialog;   /* weak */
+  GdkSurface          *surface;         /* weak: its state is watched */
+
+  gboolean             applied;
+  gboolean             showing_link;
+  gboolean             in_use;          /* input since the last start over */
+  guint                countdown_id;
+  guint                countdown_left;
+  guint                fullscreen_id;
+};
+
+G_DEFINE_FINAL_TYPE (HlKioskController, hl_kiosk_controller, G_TYPE_OBJECT)
+
+/* The window's widgets the kiosk takes away; by their template ids. */
+static const char *hidden_window_parts[] = { "menu_button", "topic_tools", "basket_section" };
+static const char *hidden_sidebar_parts[] = { "bookmarks_section" };
+
+static GtkWidget *
+window_part (HlKioskController *self,
+             const char        *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->window), HL_TYPE_WINDOW,
+                                                    name));
+}
+
+static WebKitWebView *
+view_of (HlKioskController *self)
+{
+  return WEBKIT_WEB_VIEW (self->window->web_view);
+}
+
+static gboolean
+printing_allowed (HlKioskController *self)
+{
+  return hl_kiosk_get_allow_printing (self->kiosk) &&
+         !hl_lockdown_get_disable_printing (self->window->lockdown);
+}
+
+/* What the window shows */
+
+static void
+update_print_button (HlKioskController *self)
+{
+  const char *uri = webkit_web_view_get_uri (view_of (self));
+  gboolean topic = uri != NULL && hl_page_renderer_get_topic_id (uri) > 0;
+  const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
+
+  gtk_widget_set_visible (self->print_button, self->applied && printing_allowed (self) &&
+                                              topic && g_strcmp0 (shown, "view") == 0);
+}
+
+/* The kiosk home takes the home page's place, the link page a link's. */
+static void
+sync_stack (HlKioskController *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
+  const char *wanted;
+
+  if (!self->applied || hl_library_get_state (self->window->library) != HL_LIBRARY_STATE_READY)
+    return;
+  /* Importing, failed: the window's own pages. */
+  if (g_strcmp0 (shown, "importing") == 0 || g_strcmp0 (shown, "failed") == 0)
+    return;
+
+  if (self->showing_link)
+    wanted = LINK_PAGE;
+  else if (hl_kiosk_address_is_home (webkit_web_view_get_uri (view_of (self))))
+    wanted = HOME_PAGE;
+  else
+    wanted = "view";
+
+  if (g_strcmp0 (shown, wanted) != 0)
+    gtk_stack_set_visible_child_name (self->window->content_stack, wanted);
+  update_print_button (self);
+}
+
+static void
+view_uri_cb (HlKioskController *self)
+{
+  if (!self->applied)
+    return;
+
+  self->showing_link = FALSE;
+  /* Home shows at once; another page once it is there (load-changed), so
+   * that the last page does not flash by. */
+  if (hl_kiosk_address_is_home (webkit_web_view_get_uri (view_of (self))))
+    sync_stack (self);
+}
+
+static void
+view_load_changed_cb (HlKioskController *self,
+                      WebKitLoadEvent    event)
+{
+  if (self->applied && (event == WEBKIT_LOAD_COMMITTED || event == WEBKIT_LOAD_FINISHED))
+    sync_stack (self);
+}
+
+static void
+library_changed_cb (HlKioskController *self)
+{
+  hl_kiosk_home_set_store (self->home, hl_library_get_store (self->window->library));
+  sync_stack (self);
+}
+
+/* A patient's language is theirs for the session, not a setting: it changes
+ * the window, not the key, and the page shown stays. */
+static void
+set_session_language (HlKioskController *self,
+                      const char        *language)
+{
+  if (self->window->language_locked)
+    return;
+
+  self->window->following_page = TRUE;
+  hl_window_set_content_language (self->window, language);
+  self->window->following_page = FALSE;
+}
+
+static void
+language_changed_cb (HlKioskController *self)
+{
+  const char *language = hl_window_get_content_language (self->window);
+
+  hl_kiosk_home_set_language (self->home, language);
+  hl_kiosk_countdown_set_language (self->countdown, language);
+  hl_kiosk_link_page_set_language (self->link_page, language);
+  gtk_button_set_label (GTK_BUTTON (self->print_button), P_ (language, "Print"));
+}
+
+static void
+home_language_chosen_cb (HlKioskController *self,
+                         const char        *language)
+{
+  set_session_language (self, language);
+}
+
+static void
+home_open_uri_cb (HlKioskController *self,
+                  const char        *uri)
+{
+  hl_window_open_uri (self->window, uri);
+}
+
+static void
+link_back_cb (HlKioskController *self)
+{
+  self->showing_link = FALSE;
+  sync_stack (self);
+}
+
+gboolean
+hl_kiosk_controller_open_external (HlKioskController *self,
+                                   const char        *uri)
+{
+  g_autofree char *shown = NULL;
+  HlKioskLinkKind kind;
+
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), FALSE);
+
+  if (!self->applied)
+    return FALSE;
+
+  /* The kiosk's own policy has gone first (decide_policy_cb): this is only
+   * the last line. */
+  kind = hl_kiosk_address_classify (uri, &shown);
+  if (kind == HL_KIOSK_LINK_OTHER)
+    return TRUE;
+
+  hl_kiosk_link_page_show_link (self->link_page, kind, uri, shown);
+  self->showing_link = TRUE;
+  sync_stack (self);
+  return TRUE;
+}
+
+/* What the web view may not do in a kiosk */
+
+/* Before the view's own policy: only the app's pages load, as always; a
+ * link a patient clicks to another site or a phone number goes to the link
+ * page; any other way to another address (one loaded, dropped, submitted,
+ * redirected to) is refused. */
+static gboolean
+decide_policy_cb (HlKioskController        *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type)
+{
+  WebKitNavigationAction *action;
+  const char *uri;
+  g_autofree char *shown = NULL;
+  HlKioskLinkKind kind;
+
+  if (!self->applied || type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    return FALSE;
+
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+  if (hl_kiosk_address_is_app_page (uri))
+    return FALSE;
+
+  webkit_policy_decision_ignore (decision);
+  kind = hl_kiosk_address_classify (uri, &shown);
+  if (kind != HL_KIOSK_LINK_OTHER &&
+      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    {
+      hl_kiosk_link_page_show_link (self->link_page, kind, uri, shown);
+      self->showing_link = TRUE;
+      sync_stack (self);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+context_menu_cb (HlKioskController *self)
+{
+  return self->applied;
+}
+
+static gboolean
+file_chooser_cb (HlKioskController        *self,
+                 WebKitFileChooserRequest *request)
+{
+  if (!self->applied)
+    return FALSE;
+
+  webkit_file_chooser_request_cancel (request);
+  return TRUE;
+}
+
+static gboolean
+permission_cb (HlKioskController      *self,
+               WebKitPermissionRequest *request)
+{
+  if (!self->applied)
+    return FALSE;
+
+  webkit_permission_request_deny (request);
+  return TRUE;
+}
+
+static gboolean
+print_requested_cb (HlKioskController *self)
+{
+  return self->applied && !printing_allowed (self);
+}
+
+static void
+download_started_cb (HlKioskController *self,
+                     WebKitDownload    *download)
+{
+  if (self->applied)
+    webkit_download_cancel (download);
+}
+
+/* A web process that crashed or was killed: the kiosk home is a widget of
+ * its own and shows at once; the start over loads the next patient's page
+ * in a new web process. */
+static gboolean
+crash_start_over_cb (gpointer data)
+{
+  HlKioskController *self = data;
+
+  if (self->applied)
+    hl_kiosk_start_over (self->kiosk);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+crashed_cb (HlKioskController *self)
+{
+  if (!self->applied)
+    return;
+
+  self->showing_link = FALSE;
+  gtk_stack_set_visible_child_name (self->window->content_stack, HOME_PAGE);
+  /* Once WebKit is done with the old process: a load asked for in the same
+   * breath can be lost. */
+  g_idle_add_full (G_PRIORITY_LOW, crash_start_over_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Full screen, always */
+
+static gboolean
+refullscreen_cb (gpointer data)
+{
+  HlKioskController *self = data;
+
+  self->fullscreen_id = 0;
+  if (self->applied)
+    {
+      gtk_window_present (GTK_WINDOW (self->window));
+      gtk_window_fullscreen (GTK_WINDOW (self->window));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fullscreen (HlKioskController *self)
+{
+  if (self->fullscreen_id == 0)
+    self->fullscreen_id = g_timeout_add (100, refullscreen_cb, self);
+}
+
+static void
+fullscreened_cb (HlKioskController *self)
+{
+  if (self->applied && !gtk_window_is_fullscreen (GTK_WINDOW (self->window)))
+    queue_fullscreen (self);
+}
+
+static void
+surface_state_cb (HlKioskController *self)
+{
+  GdkToplevelState state;
+
+  if (!self->applied || self->surface == NULL)
+    return;
+
+  state = gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface));
+  if (state & GDK_TOPLEVEL_STATE_MINIMIZED)
+    queue_fullscreen (self);
+}
+
+static void
+window_realized_cb (HlKioskController *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self->window));
+
+  if (surface == self->surface)
+    return;
+
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_data (self->surface, self);
+  g_set_weak_pointer (&self->surface, surface);
+  if (surface != NULL)
+    g_signal_connect_object (surface, "notify::state", G_CALLBACK (surface_state_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/* The countdown and the start over */
+
+static void
+stop_countdown (HlKioskController *self)
+{
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+}
+
+static gboolean
+countdown_tick_cb (gpointer data)
+{
+  HlKioskController *self = data;
+
+  if (--self->countdown_left > 0)
+    {
+      hl_kiosk_countdown_set_seconds (self->countdown, self->countdown_left);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->countdown_id = 0;
+  stop_countdown (self);
+  hl_kiosk_start_over (self->kiosk);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+idle_cb (HlKioskController *self)
+{
+  if (!self->applied || !self->in_use || self->countdown_id != 0)
+    return;
+
+  self->countdown_left = MIN (COUNTDOWN_SECONDS, hl_kiosk_get_idle_seconds (self->kiosk));
+  hl_kiosk_countdown_set_seconds (self->countdown, self->countdown_left);
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
+  self->countdown_id = g_timeout_add_seconds (1, countdown_tick_cb, self);
+}
+
+static void
+input_cb (HlKioskController *self)
+{
+  self->in_use = TRUE;
+  stop_countdown (self);
+}
+
+static void
+keep_reading_cb (HlKioskController *self)
+{
+  stop_countdown (self);
+  hl_kiosk_input_restart (self->input, FALSE);
+}
+
+static void
+start_over_clicked_cb (HlKioskController *self)
+{
+  hl_kiosk_start_over (self->kiosk);
+}
+
+/* Every window but the main one (dialogs: print, handout, shortcuts,
+ * about, unlock…) and every popover goes. */
+static void
+close_popovers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        gtk_popover_popdown (GTK_POPOVER (child));
+      close_popovers (child);
+    }
+}
+
+static void
+close_other_windows (HlKioskController *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (self->window))
+        g_ptr_array_add (others, g_object_ref (window));
+    }
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (others, i);
+
+      /* Closed as its own button would (a print dialog answers its
+       * caller), destroyed if it will not. */
+      gtk_window_close (window);
+      if (gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_destroy (window);
+    }
+
+  close_popovers (GTK_WIDGET (self->window));
+}
+
+static void
+clear_website_data_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!webkit_website_data_manager_clear_finish (WEBKIT_WEBSITE_DATA_MANAGER (source), result,
+                                                 &error))
+    g_warning ("WebKit's data could not be cleared: %s", error->message);
+}
+
+static void
+reset_setting (HlKioskController *self,
+               const char        *key)
+{
+  if (g_settings_is_writable (self->window->settings, key))
+    g_settings_reset (self->window->settings, key);
+}
+
+static void
+start_over_cb (HlKioskController *self)
+{
+  HlWindow *window = self->window;
+  WebKitNetworkSession *session;
+  g_autofree char *language = NULL;
+  GdkClipboard *clipboard;
+
+  if (!self->applied)
+    return;
+
+  stop_countdown (self);
+  close_other_windows (self);
+  self->showing_link = FALSE;
+  if (window->toast != NULL)
+    adw_toast_dismiss (window->toast);
+
+  /* The search and the sidebar as the first patient found them. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  hl_sidebar_search (window->sidebar, "");
+  hl_sidebar_select_uri (window->sidebar, HL_KIOSK_HOME_ADDRESS);
+  hl_kiosk_home_clear (self->home);
+  adw_leaflet_set_visible_child_name (window->leaflet, "content");
+
+  /* The administrator's text size and language (or the desktop's). */
+  reset_setting (self, HL_SETTINGS_ZOOM_LEVEL);
+  reset_setting (self, HL_SETTINGS_CONTENT_LANGUAGE);
+  language = g_settings_get_string (window->settings, HL_SETTINGS_CONTENT_LANGUAGE);
+  set_session_language (self, hl_language_normalize (language) ? hl_language_normalize (language)
+                                                               : hl_language_default ());
+
+  /* Nothing in Back or Forward, nothing in WebKit's caches. */
+  hl_kiosk_history_clear (self->history);
+  session = webkit_web_view_get_network_session (view_of (self));
+  if (session != NULL)
+    webkit_website_data_manager_clear (webkit_network_session_get_website_data_manager (session),
+                                       WEBKIT_WEBSITE_DATA_ALL, 0, NULL, clear_website_data_cb,
+                                       NULL);
+
+  /* Nor anything copied. */
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_set_text (clipboard, "");
+  clipboard = gtk_widget_get_primary_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_set_text (clipboard, "");
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gtk_stack_set_visible_child_name (window->content_stack, HOME_PAGE);
+  sync_stack (self);
+
+  self->in_use = FALSE;
+  hl_kiosk_input_restart (self->input, TRUE);
+  if (!gtk_window_is_fullscreen (GTK_WINDOW (window)))
+    queue_fullscreen (self);
+}
+
+/* A library that another process put in place waits for the next start
+ * over; at a kiosk nobody is using, that is now. */
+static void
+update_pending_cb (HlKioskController *self)
+{
+  if (self->applied && !self->in_use && hl_library_get_update_pending (self->window->library))
+    hl_kiosk_start_over (self->kiosk);
+}
+
+/* The administrator's way out */
+
+static void
+unlock_dialog_gone_cb (gpointer  data,
+                       GObject  *dialog)
+{
+  HlKioskController *self = data;
+
+  self->unlock_dialog = NULL;
+}
+
+void
+hl_kiosk_controller_ask_unlock (HlKioskController *self)
+{
+  g_return_if_fail (HL_IS_KIOSK_CONTROLLER (self));
+
+  if (!self->applied)
+    return;
+
+  if (self->unlock_dialog == NULL)
+    {
+      self->unlock_dialog = GTK_WINDOW (hl_kiosk_unlock_dialog_new (GTK_WINDOW (self->window),
+                                                                    self->kiosk));
+      g_object_weak_ref (G_OBJECT (self->unlock_dialog), unlock_dialog_gone_cb, self);
+    }
+  gtk_window_present (self->unlock_dialog);
+}
+
+static gboolean
+corner_held_cb (gpointer data)
+{
+  HlKioskController *self = data;
+
+  self->corner_id = 0;
+  /* The press is the kiosk's now: its release clicks nothing. */
+  gtk_gesture_set_state (self->corner_press, GTK_EVENT_SEQUENCE_CLAIMED);
+  hl_kiosk_controller_ask_unlock (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+corner_begin_cb (GtkGestureDrag    *gesture,
+                 double             x,
+                 double             y,
+                 HlKioskController *self)
+{
+  g_clear_handle_id (&self->corner_id, g_source_remove);
+
+  if (!self->applied || x > CORNER_SIZE || y > CORNER_SIZE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  self->corner_id = g_timeout_add (CORNER_PRESS_MS, corner_held_cb, self);
+}
+
+static void
+corner_update_cb (GtkGestureDrag    *gesture,
+                  double             dx,
+                  double             dy,
+                  HlKioskController *self)
+{
+  if (ABS (dx) > CORNER_SLACK || ABS (dy) > CORNER_SLACK)
+    g_clear_handle_id (&self->corner_id, g_source_remove);
+}
+
+static void
+corner_end_cb (HlKioskController *self)
+{
+  g_clear_handle_id (&self->corner_id, g_source_remove);
+}
+
+/* Putting it on and taking it off */
+
+static void
+set_parts_shown (HlKioskController *self,
+                 gboolean           shown)
+{
+  GtkWidget *menu = window_part (self, "menu_button");
+
+  /* child-visible, not visible: some of them follow the window's width
+   * through bindings of :visible. */
+  for (guint i = 0; i < G_N_ELEMENTS (hidden_window_parts); i++)
+    {
+      GtkWidget *part = window_part (self, hidden_window_parts[i]);
+
+      if (part != NULL)
+        gtk_widget_set_child_visible (part, shown);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hidden_sidebar_parts); i++)
+    {
+      GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self->window->sidebar),
+                                                     HL_TYPE_SIDEBAR, hidden_sidebar_parts[i]);
+
+      if (part != NULL)
+        gtk_widget_set_child_visible (GTK_WIDGET (part), shown);
+    }
+
+  /* F10 opens the primary menu even when its button is hidden. */
+  if (GTK_IS_MENU_BUTTON (menu))
+    {
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+      gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu), shown);
+    }
+}
+
+/* The window's content goes into an overlay, under the countdown. */
+static void
+wrap_content (HlKioskController *self,
+              gboolean           wrap)
+{
+  AdwApplicationWindow *window = ADW_APPLICATION_WINDOW (self->window);
+  GtkWidget *content;
+
+  if (wrap == (adw_application_window_get_content (window) == self->overlay))
+    return;
+
+  if (wrap)
+    {
+      content = g_object_ref (adw_application_window_get_content (window));
+      adw_application_window_set_content (window, NULL);
+      gtk_overlay_set_child (GTK_OVERLAY (self->overlay), content);
+      adw_application_window_set_content (window, self->overlay);
+      g_object_unref (content);
+    }
+  else
+    {
+      content = g_object_ref (gtk_overlay_get_child (GTK_OVERLAY (self->overlay)));
+      adw_application_window_set_content (window, NULL);
+      gtk_overlay_set_child (GTK_OVERLAY (self->overlay), NULL);
+      adw_application_window_set_content (window, content);
+      g_object_unref (content);
+    }
+}
+
+static void history_ready_cb (HlKioskController *self);
+
+static void
+apply (HlKioskController *self)
+{
+  GtkWindow *window = GTK_WINDOW (self->window);
+
+  self->applied = TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (window), "kiosk");
+  set_parts_shown (self, FALSE);
+  wrap_content (self, TRUE);
+  gtk_widget_set_visible (self->start_over_button, TRUE);
+  hl_kiosk_home_set_language_locked (self->home, self->window->language_locked);
+
+  if (self->history == NULL)
+    {
+      self->history = hl_kiosk_history_new (view_of (self));
+      g_signal_connect_object (self->history, "notify::ready", G_CALLBACK (history_ready_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_set_deletable (window, FALSE);
+  gtk_window_fullscreen (window);
+
+  hl_kiosk_input_set_idle_seconds (self->input, hl_kiosk_get_idle_seconds (self->kiosk));
+  hl_kiosk_input_set_allow_printing (self->input, printing_allowed (self));
+  hl_kiosk_input_start (self->input);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->corner_press),
+                                              GTK_PHASE_CAPTURE);
+
+  /* The first patient starts as every next one will. */
+  if (hl_library_get_state (self->window->library) == HL_LIBRARY_STATE_READY &&
+      hl_kiosk_history_get_ready (self->history))
+    hl_kiosk_start_over (self->kiosk);
+  else
+    {
+      self->in_use = FALSE;
+      hl_kiosk_input_restart (self->input, TRUE);
+      sync_stack (self);
+    }
+}
+
+static void
+unapply (HlKioskController *self)
+{
+  GtkWindow *window = GTK_WINDOW (self->window);
+  const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
+
+  self->applied = FALSE;
+  stop_countdown (self);
+  g_clear_handle_id (&self->fullscreen_id, g_source_remove);
+  if (self->unlock_dialog != NULL)
+    gtk_window_destroy (self->unlock_dialog);
+
+  hl_kiosk_input_stop (self->input);
+  g_clear_handle_id (&self->corner_id, g_source_remove);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->corner_press),
+                                              GTK_PHASE_NONE);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (window), "kiosk");
+  set_parts_shown (self, TRUE);
+  wrap_content (self, FALSE);
+  gtk_widget_set_visible (self->start_over_button, FALSE);
+  gtk_widget_set_visible (self->print_button, FALSE);
+  self->showing_link = FALSE;
+  if (g_strcmp0 (shown, HOME_PAGE) == 0 || g_strcmp0 (shown, LINK_PAGE) == 0)
+    gtk_stack_set_visible_child_name (self->window->content_stack, "view");
+
+  gtk_window_set_deletable (window, TRUE);
+  gtk_window_unfullscreen (window);
+}
+
+static void
+active_changed_cb (HlKioskController *self)
+{
+  gboolean active = hl_kiosk_get_active (self->kiosk);
+
+  if (active && !self->applied)
+    apply (self);
+  else if (!active && self->applied)
+    unapply (self);
+}
+
+static void
+kiosk_settings_cb (HlKioskController *self)
+{
+  hl_kiosk_home_set_language_locked (self->home, self->window->language_locked);
+  hl_kiosk_input_set_idle_seconds (self->input, hl_kiosk_get_idle_seconds (self->kiosk));
+  hl_kiosk_input_set_allow_printing (self->input, printing_allowed (self));
+  update_print_button (self);
+}
+
+static void
+history_ready_cb (HlKioskController *self)
+{
+  /* The window's first page is in the history with a language of its own;
+   * nobody has read anything yet. */
+  if (self->applied && !self->in_use)
+    hl_kiosk_start_over (self->kiosk);
+}
+
+static void
+print_clicked_cb (HlKioskController *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.print-handout", NULL);
+}
+
+void
+hl_kiosk_controller_class_init_window (GtkWidgetClass *widget_class)
+{
+  /* Found by name when kiosk mode hides them or adds to them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "content_header", FALSE, 0);
+}
+
+/* Building */
+
+static GtkWidget *
+make_start_over_button (HlKioskController *self)
+{
+  g_autofree char *label = hl_kiosk_text_both (N_("Start over"));
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_add_css_class (button, "kiosk-start-over");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (button, FALSE);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (start_over_clicked_cb), self);
+  return button;
+}
+
+static void
+build (HlKioskController *self)
+{
+  HlWindow *window = self->window;
+  GtkWidget *header = window_part (self, "content_header");
+  GtkStackPage *page;
+
+  self->home = HL_KIOSK_HOME (hl_kiosk_home_new ());
+  page = gtk_stack_add_named (window->content_stack, GTK_WIDGET (self->home), HOME_PAGE);
+  gtk_stack_page_set_title (page, _("Kiosk Home"));
+  g_signal_connect_object (self->home, "open-uri", G_CALLBACK (home_open_uri_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->home, "language-chosen", G_CALLBACK (home_language_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->link_page = HL_KIOSK_LINK_PAGE (hl_kiosk_link_page_new ());
+  gtk_stack_add_named (window->content_stack, GTK_WIDGET (self->link_page), LINK_PAGE);
+  g_signal_connect_object (self->link_page, "back", G_CALLBACK (link_back_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->countdown = HL_KIOSK_COUNTDOWN (hl_kiosk_countdown_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
+  g_signal_connect_object (self->countdown, "keep-reading", G_CALLBACK (keep_reading_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->overlay = g_object_ref_sink (gtk_overlay_new ());
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->countdown));
+
+  self->start_over_button = make_start_over_button (self);
+  self->print_button = gtk_button_new_with_label (P_ ("en", "Print"));
+  gtk_widget_add_css_class (self->print_button, "pill");
+  gtk_widget_set_valign (self->print_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->print_button, FALSE);
+  g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (print_clicked_cb), self);
+  if (ADW_IS_HEADER_BAR (header))
+    {
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->start_over_button);
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->print_button);
+    }
+  else
+    g_warning ("The window has no content header: the kiosk has no Start over button");
+
+  /* A finger or the left button; it never claims a press it does not keep. */
+  self->corner_press = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->corner_press), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->corner_press),
+                                              GTK_PHASE_NONE);
+  g_signal_connect (self->corner_press, "drag-begin", G_CALLBACK (corner_begin_cb), self);
+  g_signal_connect (self->corner_press, "drag-update", G_CALLBACK (corner_update_cb), self);
+  g_signal_connect_swapped (self->corner_press, "end", G_CALLBACK (corner_end_cb), self);
+  g_signal_connect_swapped (self->corner_press, "cancel", G_CALLBACK (corner_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (self->corner_press));
+}
+
+static void
+connect_signals (HlKioskController *self,
+                 HlApplication     *application)
+{
+  HlWindow *window = self->window;
+  WebKitWebView *view = view_of (self);
+  WebKitNetworkSession *session = webkit_web_view_get_network_session (view);
+
+  g_signal_connect_object (self->kiosk, "notify::active", G_CALLBACK (active_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kiosk, "notify::idle-seconds", G_CALLBACK (kiosk_settings_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kiosk, "notify::allow-printing",
+                           G_CALLBACK (kiosk_settings_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window->lockdown, "notify", G_CALLBACK (kiosk_settings_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kiosk, "start-over", G_CALLBACK (start_over_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->input, "idle", G_CALLBACK (idle_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->input, "input", G_CALLBACK (input_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->input, "unlock-requested",
+                           G_CALLBACK (hl_kiosk_controller_ask_unlock), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (view, "notify::uri", G_CALLBACK (view_uri_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "load-changed", G_CALLBACK (view_load_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "crashed", G_CALLBACK (crashed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "decide-policy", G_CALLBACK (decide_policy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "context-menu", G_CALLBACK (context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "run-file-chooser", G_CALLBACK (file_chooser_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "permission-request", G_CALLBACK (permission_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "print", G_CALLBACK (print_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (session != NULL)
+    g_signal_connect_object (session, "download-started", G_CALLBACK (download_started_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (window, "notify::content-language", G_CALLBACK (language_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::fullscreened", G_CALLBACK (fullscreened_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "realize", G_CALLBACK (window_realized_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window->library, "notify::store", G_CALLBACK (library_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window->library, "notify::state", G_CALLBACK (library_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window->library, "notify::update-pending",
+                           G_CALLBACK (update_pending_cb), self, G_CONNECT_SWAPPED);
+  /* A locked language locks the kiosk home's buttons too. */
+  g_signal_connect_object (window->settings, "writable-changed::" HL_SETTINGS_CONTENT_LANGUAGE,
+                           G_CALLBACK (kiosk_settings_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+hl_kiosk_controller_dispose (GObject *object)
+{
+  HlKioskController *self = (HlKioskController *) object;
+
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_clear_handle_id (&self->fullscreen_id, g_source_remove);
+  g_clear_handle_id (&self->corner_id, g_source_remove);
+  if (self->unlock_dialog != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (self->unlock_dialog), unlock_dialog_gone_cb, self);
+      self->unlock_dialog = NULL;
+    }
+  if (self->input != NULL)
+    hl_kiosk_input_stop (self->input);
+  g_clear_weak_pointer (&self->surface);
+  g_clear_object (&self->input);
+  g_clear_object (&self->history);
+  g_clear_object (&self->overlay);
+  g_clear_object (&self->kiosk);
+
+  G_OBJECT_CLASS (hl_kiosk_controller_parent_class)->dispose (object);
+}
+
+static void
+hl_kiosk_controller_class_init (HlKioskControllerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hl_kiosk_controller_dispose;
+}
+
+static void
+hl_kiosk_controller_init (HlKioskController *self)
+{
+}
+
+HlKioskController *
+hl_kiosk_controller_new (HlWindow      *window,
+                         HlApplication *application)
+{
+  HlKioskController *self;
+
+  g_return_val_if_fail (HL_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (HL_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (HL_TYPE_KIOSK_CONTROLLER, NULL);
+  self->window = window;
+  self->kiosk = g_object_ref (hl_application_get_kiosk (application));
+  self->input = hl_kiosk_input_new ();
+
+  build (self);
+  connect_signals (self, application);
+  language_changed_cb (self);
+  library_changed_cb (self);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    window_realized_cb (self);
+  active_changed_cb (self);
+
+  return self;
+}
+
+gboolean
+hl_kiosk_controller_get_applied (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), FALSE);
+  return self->applied;
+}
+
+HlKiosk *
+hl_kiosk_controller_get_kiosk (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), NULL);
+  return self->kiosk;
+}
+
+GtkWidget *
+hl_kiosk_controller_get_home (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), NULL);
+  return GTK_WIDGET (self->home);
+}
+
+GtkWidget *
+hl_kiosk_controller_get_link_page (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), NULL);
+  return GTK_WIDGET (self->link_page);
+}
+
+GtkWidget *
+hl_kiosk_controller_get_countdown (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), NULL);
+  return GTK_WIDGET (self->countdown);
+}
+
+GtkWidget *
+hl_kiosk_controller_get_start_over_button (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), NULL);
+  return self->start_over_button;
+}
+
+const char *
+hl_kiosk_controller_get_shown (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), NULL);
+  return gtk_stack_get_visible_child_name (self->window->content_stack);
+}
