@@ -381,6 +381,36 @@ page_lacks (gpointer data)
   return strstr (html, data) == NULL;
 }
 
+/* A "browser" that only notes the address it was asked to open. */
+char *
+make_stand_in_browser (const char *home)
+{
+  g_autofree char *apps = g_build_filename (g_getenv ("XDG_DATA_HOME"), "applications", NULL);
+  g_autofree char *script = g_build_filename (home, "test-browser.sh", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "hl-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "mimeapps.list",
+                                                NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+  char *browser_marker = g_build_filename (home, "browser-opened", NULL);
+
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s'\n", browser_marker);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
+                                  "Exec=%s %%u\nMimeType=x-scheme-handler/http;"
+                                  "x-scheme-handler/https;x-scheme-handler/tel;\n", script);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  hl_test_write_or_die (script, script_text, -1);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  hl_test_write_or_die (desktop, desktop_text, -1);
+  hl_test_write_or_die (mimeapps,
+                        "[Default Applications]\n"
+                        "x-scheme-handler/http=hl-test-browser.desktop\n"
+                        "x-scheme-handler/https=hl-test-browser.desktop\n"
+                        "x-scheme-handler/tel=hl-test-browser.desktop\n", -1);
+  return browser_marker;
+}
+
 /* dconf with real locks */
 
 char *

@@ -64,6 +64,10 @@ char                *run_for_output       (const char * const  *argv);
 GTestDBus           *dconf_fixture_start  (const char          *site_keyfile,
                                            const char          *site_locks);
 void                 dconf_fixture_stop   (GTestDBus           *bus);
+/* A "browser" for web and phone links that only writes the address it was
+ * asked to open into the file whose path it returns; call before the app
+ * starts. */
+char                *make_stand_in_browser (const char         *home);
 /* Shows the home page in the window's content language. */
 void                 go_home              (void);
 /* Conditions for wait_until(): the page shown, loaded, holds @data (a

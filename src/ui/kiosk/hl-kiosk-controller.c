@@ -322,10 +322,39 @@ crashed_cb (HlKioskController *self)
     return;
 
   self->showing_link = FALSE;
-  gtk_stack_set_visible_child_name (self->window->content_stack, HOME_PAGE);
+  /* At once, without the crossfade. */
+  gtk_stack_set_visible_child_full (self->window->content_stack, HOME_PAGE,
+                                    GTK_STACK_TRANSITION_TYPE_NONE);
   /* Once WebKit is done with the old process: a load asked for in the same
    * breath can be lost. */
   g_idle_add_full (G_PRIORITY_LOW, crash_start_over_cb, g_object_ref (self), g_object_unref);
+}
+
+/* WebKit opens a connection to a page's server before it asks whether the
+ * page may load (to be quicker when it may): in a kiosk, every connection
+ * the web view makes goes to a proxy that is not there, on this computer.
+ * The app's own pages come from the app, not the network. */
+#define NOWHERE_PROXY "http://127.0.0.1:9"
+
+static void
+set_network_cut (HlKioskController *self,
+                 gboolean           cut)
+{
+  WebKitNetworkSession *session = webkit_web_view_get_network_session (view_of (self));
+  WebKitNetworkProxySettings *proxy;
+
+  if (session == NULL)
+    return;
+
+  if (!cut)
+    {
+      webkit_network_session_set_proxy_settings (session, WEBKIT_NETWORK_PROXY_MODE_DEFAULT, NULL);
+      return;
+    }
+
+  proxy = webkit_network_proxy_settings_new (NOWHERE_PROXY, NULL);
+  webkit_network_session_set_proxy_settings (session, WEBKIT_NETWORK_PROXY_MODE_CUSTOM, proxy);
+  webkit_network_proxy_settings_free (proxy);
 }
 
 /* Full screen, always */
@@ -338,7 +367,7 @@ refullscreen_cb (gpointer data)
   self->fullscreen_id = 0;
   if (self->applied)
     {
-      gtk_window_present (GTK_WINDOW (self->window));
+      gtk_window_unminimize (GTK_WINDOW (self->window));
       gtk_window_fullscreen (GTK_WINDOW (self->window));
     }
   return G_SOURCE_REMOVE;
@@ -553,7 +582,8 @@ start_over_cb (HlKioskController *self)
   gdk_clipboard_set_text (clipboard, "");
 
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  gtk_stack_set_visible_child_name (window->content_stack, HOME_PAGE);
+  gtk_stack_set_visible_child_full (window->content_stack, HOME_PAGE,
+                                    GTK_STACK_TRANSITION_TYPE_NONE);
   sync_stack (self);
 
   self->in_use = FALSE;
@@ -646,29 +676,57 @@ corner_end_cb (HlKioskController *self)
 
 /* Putting it on and taking it off */
 
+/* A part hidden while the kiosk is on stays hidden: some of them follow the
+ * window's width through bindings of :visible. */
+static void
+part_visible_cb (GtkWidget         *part,
+                 GParamSpec        *pspec,
+                 HlKioskController *self)
+{
+  if (self->applied && gtk_widget_get_visible (part))
+    gtk_widget_set_visible (part, FALSE);
+}
+
+static void
+set_part_shown (HlKioskController *self,
+                GtkWidget         *part,
+                gboolean           shown)
+{
+  if (part == NULL)
+    return;
+
+  if (!shown)
+    {
+      g_object_set_data (G_OBJECT (part), "hl-kiosk-was-visible",
+                         GINT_TO_POINTER (gtk_widget_get_visible (part)));
+      gtk_widget_set_visible (part, FALSE);
+      g_signal_connect_object (part, "notify::visible", G_CALLBACK (part_visible_cb), self, 0);
+    }
+  else
+    {
+      g_signal_handlers_disconnect_by_func (part, part_visible_cb, self);
+      gtk_widget_set_visible (part, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (part),
+                                                                        "hl-kiosk-was-visible")));
+    }
+}
+
 static void
 set_parts_shown (HlKioskController *self,
                  gboolean           shown)
 {
   GtkWidget *menu = window_part (self, "menu_button");
 
-  /* child-visible, not visible: some of them follow the window's width
-   * through bindings of :visible. */
   for (guint i = 0; i < G_N_ELEMENTS (hidden_window_parts); i++)
-    {
-      GtkWidget *part = window_part (self, hidden_window_parts[i]);
-
-      if (part != NULL)
-        gtk_widget_set_child_visible (part, shown);
-    }
+    set_part_shown (self, window_part (self, hidden_window_parts[i]), shown);
   for (guint i = 0; i < G_N_ELEMENTS (hidden_sidebar_parts); i++)
-    {
-      GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self->window->sidebar),
-                                                     HL_TYPE_SIDEBAR, hidden_sidebar_parts[i]);
+    set_part_shown (self, GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->window->sidebar),
+                                                                     HL_TYPE_SIDEBAR,
+                                                                     hidden_sidebar_parts[i])),
+                    shown);
 
-      if (part != NULL)
-        gtk_widget_set_child_visible (GTK_WIDGET (part), shown);
-    }
+  /* The page says what it is in large type; the header keeps its room for
+   * the kiosk's buttons, so that the window never folds its sidebar away. */
+  set_part_shown (self, GTK_WIDGET (self->window->title_widget), shown);
 
   /* F10 opens the primary menu even when its button is hidden. */
   if (GTK_IS_MENU_BUTTON (menu))
@@ -730,6 +788,7 @@ apply (HlKioskController *self)
 
   gtk_window_set_deletable (window, FALSE);
   gtk_window_fullscreen (window);
+  set_network_cut (self, TRUE);
 
   hl_kiosk_input_set_idle_seconds (self->input, hl_kiosk_get_idle_seconds (self->kiosk));
   hl_kiosk_input_set_allow_printing (self->input, printing_allowed (self));
@@ -777,6 +836,7 @@ unapply (HlKioskController *self)
 
   gtk_window_set_deletable (window, TRUE);
   gtk_window_unfullscreen (window);
+  set_network_cut (self, FALSE);
 }
 
 static void
@@ -802,10 +862,11 @@ kiosk_settings_cb (HlKioskController *self)
 static void
 history_ready_cb (HlKioskController *self)
 {
-  /* The window's first page is in the history with a language of its own;
-   * nobody has read anything yet. */
-  if (self->applied && !self->in_use)
-    hl_kiosk_start_over (self->kiosk);
+  /* The window's first page is in the history with a language of its own:
+   * while nobody has read anything yet, it goes. */
+  if (self->applied && !self->in_use &&
+      hl_kiosk_address_is_home (webkit_web_view_get_uri (view_of (self))))
+    hl_kiosk_history_clear (self->history);
 }
 
 static void
@@ -1010,6 +1071,13 @@ hl_kiosk_controller_new (HlWindow      *window,
   active_changed_cb (self);
 
   return self;
+}
+
+gboolean
+hl_kiosk_controller_get_ready (HlKioskController *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_CONTROLLER (self), FALSE);
+  return self->history != NULL && hl_kiosk_history_get_ready (self->history);
 }
 
 gboolean

@@ -38,6 +38,8 @@ gboolean           hl_kiosk_controller_open_external  (HlKioskController *self,
 void               hl_kiosk_controller_ask_unlock     (HlKioskController *self);
 
 /* For tests and the benchmark. */
+/* TRUE once a start over can empty the view's history. */
+gboolean           hl_kiosk_controller_get_ready      (HlKioskController *self);
 HlKiosk           *hl_kiosk_controller_get_kiosk      (HlKioskController *self);
 GtkWidget         *hl_kiosk_controller_get_home       (HlKioskController *self);
 GtkWidget         *hl_kiosk_controller_get_link_page  (HlKioskController *self);

@@ -16,6 +16,7 @@ struct _HlKioskHistory
   WebKitWebView              *view;      /* weak */
   WebKitWebView              *maker;     /* loads the home page once */
   WebKitWebViewSessionState  *state;     /* one item: the home page */
+  guint                       checks;    /* left to make sure it took */
 };
 
 G_DEFINE_FINAL_TYPE (HlKioskHistory, hl_kiosk_history, G_TYPE_OBJECT)
@@ -27,6 +28,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void view_load_changed_cb (WebKitWebView   *view,
+                                  WebKitLoadEvent  event,
+                                  HlKioskHistory  *self);
 
 static gboolean
 drop_maker_cb (gpointer data)
@@ -141,6 +146,7 @@ hl_kiosk_history_new (WebKitWebView *view)
 
   self = g_object_new (HL_TYPE_KIOSK_HISTORY, NULL);
   g_set_weak_pointer (&self->view, view);
+  g_signal_connect_object (view, "load-changed", G_CALLBACK (view_load_changed_cb), self, 0);
 
   /* In the view's web process and network session, with its settings (no
    * JavaScript); never on screen. */
@@ -161,28 +167,63 @@ hl_kiosk_history_get_ready (HlKioskHistory *self)
   return self->state != NULL;
 }
 
-gboolean
-hl_kiosk_history_clear (HlKioskHistory *self)
+static void
+replace_session (HlKioskHistory *self)
 {
   WebKitBackForwardList *list;
 
-  g_return_val_if_fail (HL_IS_KIOSK_HISTORY (self), FALSE);
-
-  if (self->view == NULL)
-    return FALSE;
-
   webkit_web_view_stop_loading (self->view);
-  if (self->state == NULL)
-    {
-      webkit_web_view_load_uri (self->view, HL_KIOSK_HOME_ADDRESS);
-      return FALSE;
-    }
-
   /* The one-page session becomes the view's; going to its page shows it
    * without adding to it. */
   webkit_web_view_restore_session_state (self->view, self->state);
   list = webkit_web_view_get_back_forward_list (self->view);
   webkit_web_view_go_to_back_forward_list_item (self->view,
                                                 webkit_back_forward_list_get_current_item (list));
+}
+
+static gboolean
+list_is_empty (WebKitWebView *view)
+{
+  WebKitBackForwardList *list = webkit_web_view_get_back_forward_list (view);
+  g_autoptr(GList) back = webkit_back_forward_list_get_back_list (list);
+  g_autoptr(GList) forward = webkit_back_forward_list_get_forward_list (list);
+
+  return back == NULL && forward == NULL;
+}
+
+/* A load that was under way when the session was replaced can still land in
+ * the new one: once the view is done, the session is checked, and replaced
+ * again if need be. */
+static void
+view_load_changed_cb (WebKitWebView   *view,
+                      WebKitLoadEvent  event,
+                      HlKioskHistory  *self)
+{
+  if (event != WEBKIT_LOAD_FINISHED || self->checks == 0)
+    return;
+
+  if (list_is_empty (view))
+    self->checks = 0;
+  else if (--self->checks > 0)
+    replace_session (self);
+}
+
+gboolean
+hl_kiosk_history_clear (HlKioskHistory *self)
+{
+  g_return_val_if_fail (HL_IS_KIOSK_HISTORY (self), FALSE);
+
+  if (self->view == NULL)
+    return FALSE;
+
+  if (self->state == NULL)
+    {
+      webkit_web_view_stop_loading (self->view);
+      webkit_web_view_load_uri (self->view, HL_KIOSK_HOME_ADDRESS);
+      return FALSE;
+    }
+
+  self->checks = 3;
+  replace_session (self);
   return TRUE;
 }
