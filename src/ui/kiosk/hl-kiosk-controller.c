@@ -25,7 +25,7 @@
 #define COUNTDOWN_SECONDS 15
 /* The administrator's corner: the top-left, this many pixels square, held
  * this long without moving more than a finger's width. */
-#define CORNER_SIZE       64
+#define CORNER_SIZE       48
 #define CORNER_PRESS_MS   3000
 #define CORNER_SLACK      24
 
@@ -541,7 +541,8 @@ start_over_cb (HlKioskController *self)
 {
   HlWindow *window = self->window;
   WebKitNetworkSession *session;
-  g_autofree char *language = NULL;
+  g_autoptr(GVariant) default_language = NULL;
+  const char *language;
   GdkClipboard *clipboard;
 
   if (!self->applied)
@@ -560,12 +561,14 @@ start_over_cb (HlKioskController *self)
   hl_kiosk_home_clear (self->home);
   adw_leaflet_set_visible_child_name (window->leaflet, "content");
 
-  /* The administrator's text size and language (or the desktop's). */
+  /* The administrator's text size and language (or the desktop's). The
+   * window takes the language before the key changes back: when the key
+   * does, the window has nothing to reload in it. */
+  default_language = g_settings_get_default_value (window->settings, HL_SETTINGS_CONTENT_LANGUAGE);
+  language = hl_language_normalize (g_variant_get_string (default_language, NULL));
+  set_session_language (self, language ? language : hl_language_default ());
   reset_setting (self, HL_SETTINGS_ZOOM_LEVEL);
   reset_setting (self, HL_SETTINGS_CONTENT_LANGUAGE);
-  language = g_settings_get_string (window->settings, HL_SETTINGS_CONTENT_LANGUAGE);
-  set_session_language (self, hl_language_normalize (language) ? hl_language_normalize (language)
-                                                               : hl_language_default ());
 
   /* Nothing in Back or Forward, nothing in WebKit's caches. */
   hl_kiosk_history_clear (self->history);
@@ -635,8 +638,6 @@ corner_held_cb (gpointer data)
   HlKioskController *self = data;
 
   self->corner_id = 0;
-  /* The press is the kiosk's now: its release clicks nothing. */
-  gtk_gesture_set_state (self->corner_press, GTK_EVENT_SEQUENCE_CLAIMED);
   hl_kiosk_controller_ask_unlock (self);
   return G_SOURCE_REMOVE;
 }
@@ -655,6 +656,9 @@ corner_begin_cb (GtkGestureDrag    *gesture,
       return;
     }
 
+  /* A press in the corner is the kiosk's from the start: what is under it
+   * (the edge of the search box) neither takes the focus nor clicks. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   self->corner_id = g_timeout_add (CORNER_PRESS_MS, corner_held_cb, self);
 }
 

@@ -61,9 +61,16 @@ update_state (HlKioskUnlockDialog *self)
   guint wait = hl_kiosk_get_wait_seconds (self->kiosk);
   gboolean has_code = hl_kiosk_get_has_code (self->kiosk);
   const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_entry));
+  GtkWidget *focus;
 
   gtk_widget_set_visible (GTK_WIDGET (self->code_entry), has_code);
   gtk_widget_set_visible (GTK_WIDGET (self->unlock_button), has_code);
+  /* The focus leaves the entry before the entry goes insensitive: GTK does
+   * not tell a focused entry that it lost the focus that way. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if ((wait > 0 || self->checking) && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->code_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
   gtk_widget_set_sensitive (GTK_WIDGET (self->code_entry), wait == 0 && !self->checking);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button),
                             wait == 0 && !self->checking && *code != '\0');
