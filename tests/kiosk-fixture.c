@@ -36,13 +36,23 @@ run_quietly (const char * const *argv)
   return out;
 }
 
+/* A window manager says so on the root window, with a window of its own
+ * that exists as long as it runs (one that quit can leave the first). */
 static gboolean
 wm_running (void)
 {
   g_autofree char *out = run_quietly ((const char *[]) { "xprop", "-root",
                                                          "_NET_SUPPORTING_WM_CHECK", NULL });
+  g_autofree char *check = NULL;
+  const char *id;
 
-  return out != NULL && strstr (out, "window id") != NULL;
+  id = out ? strstr (out, "# ") : NULL;
+  if (id == NULL)
+    return FALSE;
+
+  check = run_quietly ((const char *[]) { "xprop", "-id", g_strstrip ((char *) id + 2),
+                                          "_NET_WM_NAME", NULL });
+  return check != NULL;
 }
 
 static gboolean

@@ -58,6 +58,7 @@ struct _HlKioskController
   guint                countdown_id;
   guint                countdown_left;
   guint                fullscreen_id;
+  guint                follow_id;
 };
 
 G_DEFINE_FINAL_TYPE (HlKioskController, hl_kiosk_controller, G_TYPE_OBJECT)
@@ -800,9 +801,9 @@ apply (HlKioskController *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->corner_press),
                                               GTK_PHASE_CAPTURE);
 
-  /* The first patient starts as every next one will. */
-  if (hl_library_get_state (self->window->library) == HL_LIBRARY_STATE_READY &&
-      hl_kiosk_history_get_ready (self->history))
+  /* The first patient starts as every next one will (the history is
+   * emptied once the kiosk can, see history_ready_cb()). */
+  if (hl_library_get_state (self->window->library) == HL_LIBRARY_STATE_READY)
     hl_kiosk_start_over (self->kiosk);
   else
     {
@@ -844,7 +845,7 @@ unapply (HlKioskController *self)
 }
 
 static void
-active_changed_cb (HlKioskController *self)
+follow_kiosk (HlKioskController *self)
 {
   gboolean active = hl_kiosk_get_active (self->kiosk);
 
@@ -852,6 +853,25 @@ active_changed_cb (HlKioskController *self)
     apply (self);
   else if (!active && self->applied)
     unapply (self);
+}
+
+static gboolean
+follow_kiosk_cb (gpointer data)
+{
+  HlKioskController *self = data;
+
+  self->follow_id = 0;
+  follow_kiosk (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not in the middle of whatever changed the key (the preferences' switch,
+ * whose window the kiosk's start over closes). */
+static void
+active_changed_cb (HlKioskController *self)
+{
+  if (self->follow_id == 0)
+    self->follow_id = g_idle_add (follow_kiosk_cb, self);
 }
 
 static void
@@ -1025,6 +1045,7 @@ hl_kiosk_controller_dispose (GObject *object)
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_handle_id (&self->fullscreen_id, g_source_remove);
   g_clear_handle_id (&self->corner_id, g_source_remove);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   if (self->unlock_dialog != NULL)
     {
       g_object_weak_unref (G_OBJECT (self->unlock_dialog), unlock_dialog_gone_cb, self);
@@ -1072,7 +1093,8 @@ hl_kiosk_controller_new (HlWindow      *window,
   library_changed_cb (self);
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     window_realized_cb (self);
-  active_changed_cb (self);
+  /* A kiosk starts as one. */
+  follow_kiosk (self);
 
   return self;
 }

@@ -57,23 +57,16 @@ make_tile (HlKioskHome *self,
            HlGroup     *group)
 {
   guint n = hl_group_get_topic_count (group);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *name = gtk_label_new (hl_group_get_name (group));
-  g_autofree char *count_text = g_strdup_printf (PN_ (self->language, "%u topic", "%u topics", n),
-                                                 n);
-  GtkWidget *count = gtk_label_new (count_text);
+  GtkWidget *button = gtk_button_new_with_label (hl_group_get_name (group));
+  GtkWidget *name = gtk_button_get_child (GTK_BUTTON (button));
+  g_autofree char *count = g_strdup_printf (PN_ (self->language, "%u topic", "%u topics", n), n);
 
+  /* The group's name is the button's label (and its name for a screen
+   * reader); long names wrap. */
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 22);
-  gtk_widget_add_css_class (name, "kiosk-tile-name");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_tooltip_text (button, count);
   gtk_widget_add_css_class (button, "kiosk-tile");
   g_object_set_data_full (G_OBJECT (button), "uri", hl_group_dup_uri (group), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (group_clicked_cb), self);
