@@ -101,6 +101,31 @@ update_print_button (HlKioskController *self)
                                               topic && g_strcmp0 (shown, "view") == 0);
 }
 
+/* On the kiosk home, which has the groups, the search and the language
+ * buttons in large, the sidebar and the header's language buttons would be
+ * a second set of each: they show with the pages. */
+static void
+show_page_chrome (HlKioskController *self,
+                  gboolean           shown)
+{
+  AdwLeaflet *leaflet = self->window->leaflet;
+  GtkWidget *sidebar = adw_leaflet_get_child_by_name (leaflet, "sidebar");
+  GtkWidget *languages = window_part (self, "language_box");
+
+  if (sidebar != NULL)
+    {
+      GtkWidget *separator = gtk_widget_get_next_sibling (sidebar);
+
+      gtk_widget_set_visible (sidebar, shown);
+      /* The line between the sidebar and the page. */
+      if (separator != NULL &&
+          !adw_leaflet_page_get_navigatable (adw_leaflet_get_page (leaflet, separator)))
+        gtk_widget_set_visible (separator, shown);
+    }
+  if (languages != NULL)
+    gtk_widget_set_visible (languages, shown);
+}
+
 /* The kiosk home takes the home page's place, the link page a link's. */
 static void
 sync_stack (HlKioskController *self)
@@ -123,6 +148,7 @@ sync_stack (HlKioskController *self)
 
   if (g_strcmp0 (shown, wanted) != 0)
     gtk_stack_set_visible_child_name (self->window->content_stack, wanted);
+  show_page_chrome (self, !g_str_equal (wanted, HOME_PAGE));
   update_print_button (self);
 }
 
@@ -326,6 +352,7 @@ crashed_cb (HlKioskController *self)
   /* At once, without the crossfade. */
   gtk_stack_set_visible_child_full (self->window->content_stack, HOME_PAGE,
                                     GTK_STACK_TRANSITION_TYPE_NONE);
+  show_page_chrome (self, FALSE);
   /* Once WebKit is done with the old process: a load asked for in the same
    * breath can be lost. */
   g_idle_add_full (G_PRIORITY_LOW, crash_start_over_cb, g_object_ref (self), g_object_unref);
@@ -336,6 +363,18 @@ crashed_cb (HlKioskController *self)
  * the web view makes goes to a proxy that is not there, on this computer.
  * The app's own pages come from the app, not the network. */
 #define NOWHERE_PROXY "http://127.0.0.1:9"
+
+/* WebKit keeps a picture of every page left, for the swipe back gesture,
+ * in the UI process (up to 400 MB of them): in a kiosk, pictures of the
+ * last patients' pages. No gesture, no pictures. */
+static void
+set_swipe_back (HlKioskController *self,
+                gboolean           allowed)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (view_of (self));
+
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, allowed);
+}
 
 static void
 set_network_cut (HlKioskController *self,
@@ -588,6 +627,7 @@ start_over_cb (HlKioskController *self)
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   gtk_stack_set_visible_child_full (window->content_stack, HOME_PAGE,
                                     GTK_STACK_TRANSITION_TYPE_NONE);
+  show_page_chrome (self, FALSE);
   sync_stack (self);
 
   self->in_use = FALSE;
@@ -794,6 +834,7 @@ apply (HlKioskController *self)
   gtk_window_set_deletable (window, FALSE);
   gtk_window_fullscreen (window);
   set_network_cut (self, TRUE);
+  set_swipe_back (self, FALSE);
 
   hl_kiosk_input_set_idle_seconds (self->input, hl_kiosk_get_idle_seconds (self->kiosk));
   hl_kiosk_input_set_allow_printing (self->input, printing_allowed (self));
@@ -836,12 +877,14 @@ unapply (HlKioskController *self)
   gtk_widget_set_visible (self->start_over_button, FALSE);
   gtk_widget_set_visible (self->print_button, FALSE);
   self->showing_link = FALSE;
+  show_page_chrome (self, TRUE);
   if (g_strcmp0 (shown, HOME_PAGE) == 0 || g_strcmp0 (shown, LINK_PAGE) == 0)
     gtk_stack_set_visible_child_name (self->window->content_stack, "view");
 
   gtk_window_set_deletable (window, TRUE);
   gtk_window_unfullscreen (window);
   set_network_cut (self, FALSE);
+  set_swipe_back (self, TRUE);
 }
 
 static void
@@ -905,6 +948,7 @@ hl_kiosk_controller_class_init_window (GtkWidgetClass *widget_class)
   /* Found by name when kiosk mode hides them or adds to them. */
   gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "content_header", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "language_box", FALSE, 0);
 }
 
 /* Building */
