@@ -84,8 +84,12 @@ main (int   argc,
   settings = hl_application_get_settings (fixture_app ());
   language = hl_window_get_content_language (fixture_window ());
   topic = g_str_equal (language, "es") ? "hl://topic/3062" : "hl://topic/3061";
-  gdk_monitor_get_geometry (g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0),
-                            &geometry);
+  {
+    GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
+    gdk_monitor_get_geometry (monitor, &geometry);
+  }
   suffix = g_strdup_printf ("%s-%dx%d", language, geometry.width, geometry.height);
 
   shoot ("kiosk-home");

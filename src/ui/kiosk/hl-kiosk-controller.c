@@ -9,57 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "hl-kiosk-address.h"
-#include "hl-kiosk-controller.h"
-#include "hl-kiosk-countdown.h"
-#include "hl-kiosk-history.h"
-#include "hl-kiosk-home.h"
-#include "hl-kiosk-input.h"
-#include "hl-kiosk-link-page.h"
+#include "hl-kiosk-controller-private.h"
 #include "hl-kiosk-text.h"
-#include "hl-kiosk-unlock-dialog.h"
 #include "hl-settings.h"
 #include "hl-text.h"
-#include "hl-window-private.h"
-
-/* The countdown never lasts longer than this, nor than the idle time. */
-#define COUNTDOWN_SECONDS 15
-/* The administrator's corner: the top-left, this many pixels square, held
- * this long without moving more than a finger's width. */
-#define CORNER_SIZE       48
-#define CORNER_PRESS_MS   3000
-#define CORNER_SLACK      24
-
-#define HOME_PAGE "kiosk-home"
-#define LINK_PAGE "kiosk-link"
-
-struct _HlKioskController
-{
-  GObject              parent_instance;
-
-  HlWindow            *window;          /* owns us */
-  HlKiosk             *kiosk;
-  HlKioskInput        *input;
-  HlKioskHistory      *history;
-
-  GtkWidget           *overlay;
-  HlKioskHome         *home;
-  HlKioskLinkPage     *link_page;
-  HlKioskCountdown    *countdown;
-  GtkWidget           *start_over_button;
-  GtkWidget           *print_button;
-  GtkGesture          *corner_press;
-  guint                corner_id;
-  GtkWindow           *unlock_dialog;   /* weak */
-  GdkSurface          *surface;         /* weak: its state is watched */
-
-  gboolean             applied;
-  gboolean             showing_link;
-  gboolean             in_use;          /* input since the last start over */
-  guint                countdown_id;
-  guint                countdown_left;
-  guint                fullscreen_id;
-  guint                follow_id;
-};
 
 G_DEFINE_FINAL_TYPE (HlKioskController, hl_kiosk_controller, G_TYPE_OBJECT)
 
@@ -67,16 +20,16 @@ G_DEFINE_FINAL_TYPE (HlKioskController, hl_kiosk_controller, G_TYPE_OBJECT)
 static const char *hidden_window_parts[] = { "menu_button", "topic_tools", "basket_section" };
 static const char *hidden_sidebar_parts[] = { "bookmarks_section" };
 
-static GtkWidget *
-window_part (HlKioskController *self,
+GtkWidget *
+hl_kiosk_controller_window_part (HlKioskController *self,
              const char        *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->window), HL_TYPE_WINDOW,
                                                     name));
 }
 
-static WebKitWebView *
-view_of (HlKioskController *self)
+WebKitWebView *
+hl_kiosk_controller_view (HlKioskController *self)
 {
   return WEBKIT_WEB_VIEW (self->window->web_view);
 }
@@ -93,7 +46,7 @@ printing_allowed (HlKioskController *self)
 static void
 update_print_button (HlKioskController *self)
 {
-  const char *uri = webkit_web_view_get_uri (view_of (self));
+  const char *uri = webkit_web_view_get_uri (hl_kiosk_controller_view (self));
   gboolean topic = uri != NULL && hl_page_renderer_get_topic_id (uri) > 0;
   const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
 
@@ -104,13 +57,13 @@ update_print_button (HlKioskController *self)
 /* On the kiosk home, which has the groups, the search and the language
  * buttons in large, the sidebar and the header's language buttons would be
  * a second set of each: they show with the pages. */
-static void
-show_page_chrome (HlKioskController *self,
+void
+hl_kiosk_controller_show_page_chrome (HlKioskController *self,
                   gboolean           shown)
 {
   AdwLeaflet *leaflet = self->window->leaflet;
   GtkWidget *sidebar = adw_leaflet_get_child_by_name (leaflet, "sidebar");
-  GtkWidget *languages = window_part (self, "language_box");
+  GtkWidget *languages = hl_kiosk_controller_window_part (self, "language_box");
 
   if (sidebar != NULL)
     {
@@ -127,8 +80,8 @@ show_page_chrome (HlKioskController *self,
 }
 
 /* The kiosk home takes the home page's place, the link page a link's. */
-static void
-sync_stack (HlKioskController *self)
+void
+hl_kiosk_controller_sync_stack (HlKioskController *self)
 {
   const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
   const char *wanted;
@@ -141,14 +94,14 @@ sync_stack (HlKioskController *self)
 
   if (self->showing_link)
     wanted = LINK_PAGE;
-  else if (hl_kiosk_address_is_home (webkit_web_view_get_uri (view_of (self))))
+  else if (hl_kiosk_address_is_home (webkit_web_view_get_uri (hl_kiosk_controller_view (self))))
     wanted = HOME_PAGE;
   else
     wanted = "view";
 
   if (g_strcmp0 (shown, wanted) != 0)
     gtk_stack_set_visible_child_name (self->window->content_stack, wanted);
-  show_page_chrome (self, !g_str_equal (wanted, HOME_PAGE));
+  hl_kiosk_controller_show_page_chrome (self, !g_str_equal (wanted, HOME_PAGE));
   update_print_button (self);
 }
 
@@ -161,8 +114,8 @@ view_uri_cb (HlKioskController *self)
   self->showing_link = FALSE;
   /* Home shows at once; another page once it is there (load-changed), so
    * that the last page does not flash by. */
-  if (hl_kiosk_address_is_home (webkit_web_view_get_uri (view_of (self))))
-    sync_stack (self);
+  if (hl_kiosk_address_is_home (webkit_web_view_get_uri (hl_kiosk_controller_view (self))))
+    hl_kiosk_controller_sync_stack (self);
 }
 
 static void
@@ -170,20 +123,20 @@ view_load_changed_cb (HlKioskController *self,
                       WebKitLoadEvent    event)
 {
   if (self->applied && (event == WEBKIT_LOAD_COMMITTED || event == WEBKIT_LOAD_FINISHED))
-    sync_stack (self);
+    hl_kiosk_controller_sync_stack (self);
 }
 
 static void
 library_changed_cb (HlKioskController *self)
 {
   hl_kiosk_home_set_store (self->home, hl_library_get_store (self->window->library));
-  sync_stack (self);
+  hl_kiosk_controller_sync_stack (self);
 }
 
 /* A patient's language is theirs for the session, not a setting: it changes
  * the window, not the key, and the page shown stays. */
-static void
-set_session_language (HlKioskController *self,
+void
+hl_kiosk_controller_set_session_language (HlKioskController *self,
                       const char        *language)
 {
   if (self->window->language_locked)
@@ -209,7 +162,7 @@ static void
 home_language_chosen_cb (HlKioskController *self,
                          const char        *language)
 {
-  set_session_language (self, language);
+  hl_kiosk_controller_set_session_language (self, language);
 }
 
 static void
@@ -223,7 +176,7 @@ static void
 link_back_cb (HlKioskController *self)
 {
   self->showing_link = FALSE;
-  sync_stack (self);
+  hl_kiosk_controller_sync_stack (self);
 }
 
 gboolean
@@ -246,7 +199,7 @@ hl_kiosk_controller_open_external (HlKioskController *self,
 
   hl_kiosk_link_page_show_link (self->link_page, kind, uri, shown);
   self->showing_link = TRUE;
-  sync_stack (self);
+  hl_kiosk_controller_sync_stack (self);
   return TRUE;
 }
 
@@ -281,7 +234,7 @@ decide_policy_cb (HlKioskController        *self,
     {
       hl_kiosk_link_page_show_link (self->link_page, kind, uri, shown);
       self->showing_link = TRUE;
-      sync_stack (self);
+      hl_kiosk_controller_sync_stack (self);
     }
 
   return TRUE;
@@ -352,7 +305,7 @@ crashed_cb (HlKioskController *self)
   /* At once, without the crossfade. */
   gtk_stack_set_visible_child_full (self->window->content_stack, HOME_PAGE,
                                     GTK_STACK_TRANSITION_TYPE_NONE);
-  show_page_chrome (self, FALSE);
+  hl_kiosk_controller_show_page_chrome (self, FALSE);
   /* Once WebKit is done with the old process: a load asked for in the same
    * breath can be lost. */
   g_idle_add_full (G_PRIORITY_LOW, crash_start_over_cb, g_object_ref (self), g_object_unref);
@@ -371,7 +324,7 @@ static void
 set_swipe_back (HlKioskController *self,
                 gboolean           allowed)
 {
-  WebKitSettings *settings = webkit_web_view_get_settings (view_of (self));
+  WebKitSettings *settings = webkit_web_view_get_settings (hl_kiosk_controller_view (self));
 
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, allowed);
 }
@@ -380,7 +333,8 @@ static void
 set_network_cut (HlKioskController *self,
                  gboolean           cut)
 {
-  WebKitNetworkSession *session = webkit_web_view_get_network_session (view_of (self));
+  WebKitWebView *view = hl_kiosk_controller_view (self);
+  WebKitNetworkSession *session = webkit_web_view_get_network_session (view);
   WebKitNetworkProxySettings *proxy;
 
   if (session == NULL)
@@ -413,8 +367,8 @@ refullscreen_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-queue_fullscreen (HlKioskController *self)
+void
+hl_kiosk_controller_queue_fullscreen (HlKioskController *self)
 {
   if (self->fullscreen_id == 0)
     self->fullscreen_id = g_timeout_add (100, refullscreen_cb, self);
@@ -424,7 +378,7 @@ static void
 fullscreened_cb (HlKioskController *self)
 {
   if (self->applied && !gtk_window_is_fullscreen (GTK_WINDOW (self->window)))
-    queue_fullscreen (self);
+    hl_kiosk_controller_queue_fullscreen (self);
 }
 
 static void
@@ -437,7 +391,7 @@ surface_state_cb (HlKioskController *self)
 
   state = gdk_toplevel_get_state (GDK_TOPLEVEL (self->surface));
   if (state & GDK_TOPLEVEL_STATE_MINIMIZED)
-    queue_fullscreen (self);
+    hl_kiosk_controller_queue_fullscreen (self);
 }
 
 static void
@@ -454,269 +408,6 @@ window_realized_cb (HlKioskController *self)
   if (surface != NULL)
     g_signal_connect_object (surface, "notify::state", G_CALLBACK (surface_state_cb), self,
                              G_CONNECT_SWAPPED);
-}
-
-/* The countdown and the start over */
-
-static void
-stop_countdown (HlKioskController *self)
-{
-  g_clear_handle_id (&self->countdown_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
-}
-
-static gboolean
-countdown_tick_cb (gpointer data)
-{
-  HlKioskController *self = data;
-
-  if (--self->countdown_left > 0)
-    {
-      hl_kiosk_countdown_set_seconds (self->countdown, self->countdown_left);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->countdown_id = 0;
-  stop_countdown (self);
-  hl_kiosk_start_over (self->kiosk);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-idle_cb (HlKioskController *self)
-{
-  if (!self->applied || !self->in_use || self->countdown_id != 0)
-    return;
-
-  self->countdown_left = MIN (COUNTDOWN_SECONDS, hl_kiosk_get_idle_seconds (self->kiosk));
-  hl_kiosk_countdown_set_seconds (self->countdown, self->countdown_left);
-  gtk_widget_set_visible (GTK_WIDGET (self->countdown), TRUE);
-  self->countdown_id = g_timeout_add_seconds (1, countdown_tick_cb, self);
-}
-
-static void
-input_cb (HlKioskController *self)
-{
-  self->in_use = TRUE;
-  stop_countdown (self);
-}
-
-static void
-keep_reading_cb (HlKioskController *self)
-{
-  stop_countdown (self);
-  hl_kiosk_input_restart (self->input, FALSE);
-}
-
-static void
-start_over_clicked_cb (HlKioskController *self)
-{
-  hl_kiosk_start_over (self->kiosk);
-}
-
-/* Every window but the main one (dialogs: print, handout, shortcuts,
- * about, unlock…) and every popover goes. */
-static void
-close_popovers (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
-        gtk_popover_popdown (GTK_POPOVER (child));
-      close_popovers (child);
-    }
-}
-
-static void
-close_other_windows (HlKioskController *self)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (window != GTK_WINDOW (self->window))
-        g_ptr_array_add (others, g_object_ref (window));
-    }
-
-  for (guint i = 0; i < others->len; i++)
-    {
-      GtkWindow *window = g_ptr_array_index (others, i);
-
-      /* Closed as its own button would (a print dialog answers its
-       * caller), destroyed if it will not. */
-      gtk_window_close (window);
-      if (gtk_widget_get_visible (GTK_WIDGET (window)))
-        gtk_window_destroy (window);
-    }
-
-  close_popovers (GTK_WIDGET (self->window));
-}
-
-static void
-clear_website_data_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!webkit_website_data_manager_clear_finish (WEBKIT_WEBSITE_DATA_MANAGER (source), result,
-                                                 &error))
-    g_warning ("WebKit's data could not be cleared: %s", error->message);
-}
-
-static void
-reset_setting (HlKioskController *self,
-               const char        *key)
-{
-  if (g_settings_is_writable (self->window->settings, key))
-    g_settings_reset (self->window->settings, key);
-}
-
-static void
-start_over_cb (HlKioskController *self)
-{
-  HlWindow *window = self->window;
-  WebKitNetworkSession *session;
-  g_autoptr(GVariant) default_language = NULL;
-  const char *language;
-  GdkClipboard *clipboard;
-
-  if (!self->applied)
-    return;
-
-  stop_countdown (self);
-  close_other_windows (self);
-  self->showing_link = FALSE;
-  if (window->toast != NULL)
-    adw_toast_dismiss (window->toast);
-
-  /* The search and the sidebar as the first patient found them. */
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  hl_sidebar_search (window->sidebar, "");
-  hl_sidebar_select_uri (window->sidebar, HL_KIOSK_HOME_ADDRESS);
-  hl_kiosk_home_clear (self->home);
-  adw_leaflet_set_visible_child_name (window->leaflet, "content");
-
-  /* The administrator's text size and language (or the desktop's). The
-   * window takes the language before the key changes back: when the key
-   * does, the window has nothing to reload in it. */
-  default_language = g_settings_get_default_value (window->settings, HL_SETTINGS_CONTENT_LANGUAGE);
-  language = hl_language_normalize (g_variant_get_string (default_language, NULL));
-  set_session_language (self, language ? language : hl_language_default ());
-  reset_setting (self, HL_SETTINGS_ZOOM_LEVEL);
-  reset_setting (self, HL_SETTINGS_CONTENT_LANGUAGE);
-
-  /* Nothing in Back or Forward, nothing in WebKit's caches. */
-  hl_kiosk_history_clear (self->history);
-  session = webkit_web_view_get_network_session (view_of (self));
-  if (session != NULL)
-    webkit_website_data_manager_clear (webkit_network_session_get_website_data_manager (session),
-                                       WEBKIT_WEBSITE_DATA_ALL, 0, NULL, clear_website_data_cb,
-                                       NULL);
-
-  /* Nor anything copied. */
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
-  gdk_clipboard_set_text (clipboard, "");
-  clipboard = gtk_widget_get_primary_clipboard (GTK_WIDGET (window));
-  gdk_clipboard_set_text (clipboard, "");
-
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  gtk_stack_set_visible_child_full (window->content_stack, HOME_PAGE,
-                                    GTK_STACK_TRANSITION_TYPE_NONE);
-  show_page_chrome (self, FALSE);
-  sync_stack (self);
-
-  self->in_use = FALSE;
-  hl_kiosk_input_restart (self->input, TRUE);
-  if (!gtk_window_is_fullscreen (GTK_WINDOW (window)))
-    queue_fullscreen (self);
-}
-
-/* A library that another process put in place waits for the next start
- * over; at a kiosk nobody is using, that is now. */
-static void
-update_pending_cb (HlKioskController *self)
-{
-  if (self->applied && !self->in_use && hl_library_get_update_pending (self->window->library))
-    hl_kiosk_start_over (self->kiosk);
-}
-
-/* The administrator's way out */
-
-static void
-unlock_dialog_gone_cb (gpointer  data,
-                       GObject  *dialog)
-{
-  HlKioskController *self = data;
-
-  self->unlock_dialog = NULL;
-}
-
-void
-hl_kiosk_controller_ask_unlock (HlKioskController *self)
-{
-  g_return_if_fail (HL_IS_KIOSK_CONTROLLER (self));
-
-  if (!self->applied)
-    return;
-
-  if (self->unlock_dialog == NULL)
-    {
-      self->unlock_dialog = GTK_WINDOW (hl_kiosk_unlock_dialog_new (GTK_WINDOW (self->window),
-                                                                    self->kiosk));
-      g_object_weak_ref (G_OBJECT (self->unlock_dialog), unlock_dialog_gone_cb, self);
-    }
-  gtk_window_present (self->unlock_dialog);
-}
-
-static gboolean
-corner_held_cb (gpointer data)
-{
-  HlKioskController *self = data;
-
-  self->corner_id = 0;
-  hl_kiosk_controller_ask_unlock (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-corner_begin_cb (GtkGestureDrag    *gesture,
-                 double             x,
-                 double             y,
-                 HlKioskController *self)
-{
-  g_clear_handle_id (&self->corner_id, g_source_remove);
-
-  if (!self->applied || x > CORNER_SIZE || y > CORNER_SIZE)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  /* A press in the corner is the kiosk's from the start: what is under it
-   * (the edge of the search box) neither takes the focus nor clicks. */
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  self->corner_id = g_timeout_add (CORNER_PRESS_MS, corner_held_cb, self);
-}
-
-static void
-corner_update_cb (GtkGestureDrag    *gesture,
-                  double             dx,
-                  double             dy,
-                  HlKioskController *self)
-{
-  if (ABS (dx) > CORNER_SLACK || ABS (dy) > CORNER_SLACK)
-    g_clear_handle_id (&self->corner_id, g_source_remove);
-}
-
-static void
-corner_end_cb (HlKioskController *self)
-{
-  g_clear_handle_id (&self->corner_id, g_source_remove);
 }
 
 /* Putting it on and taking it off */
@@ -759,15 +450,17 @@ static void
 set_parts_shown (HlKioskController *self,
                  gboolean           shown)
 {
-  GtkWidget *menu = window_part (self, "menu_button");
+  GtkWidget *menu = hl_kiosk_controller_window_part (self, "menu_button");
 
   for (guint i = 0; i < G_N_ELEMENTS (hidden_window_parts); i++)
-    set_part_shown (self, window_part (self, hidden_window_parts[i]), shown);
+    set_part_shown (self, hl_kiosk_controller_window_part (self, hidden_window_parts[i]), shown);
   for (guint i = 0; i < G_N_ELEMENTS (hidden_sidebar_parts); i++)
-    set_part_shown (self, GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->window->sidebar),
-                                                                     HL_TYPE_SIDEBAR,
-                                                                     hidden_sidebar_parts[i])),
-                    shown);
+    {
+      GObject *part = gtk_widget_get_template_child (GTK_WIDGET (self->window->sidebar),
+                                                     HL_TYPE_SIDEBAR, hidden_sidebar_parts[i]);
+
+      set_part_shown (self, GTK_WIDGET (part), shown);
+    }
 
   /* The page says what it is in large type; the header keeps its room for
    * the kiosk's buttons, so that the window never folds its sidebar away. */
@@ -826,7 +519,7 @@ apply (HlKioskController *self)
 
   if (self->history == NULL)
     {
-      self->history = hl_kiosk_history_new (view_of (self));
+      self->history = hl_kiosk_history_new (hl_kiosk_controller_view (self));
       g_signal_connect_object (self->history, "notify::ready", G_CALLBACK (history_ready_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -850,7 +543,7 @@ apply (HlKioskController *self)
     {
       self->in_use = FALSE;
       hl_kiosk_input_restart (self->input, TRUE);
-      sync_stack (self);
+      hl_kiosk_controller_sync_stack (self);
     }
 }
 
@@ -861,7 +554,7 @@ unapply (HlKioskController *self)
   const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
 
   self->applied = FALSE;
-  stop_countdown (self);
+  hl_kiosk_controller_stop_countdown (self);
   g_clear_handle_id (&self->fullscreen_id, g_source_remove);
   if (self->unlock_dialog != NULL)
     gtk_window_destroy (self->unlock_dialog);
@@ -877,7 +570,7 @@ unapply (HlKioskController *self)
   gtk_widget_set_visible (self->start_over_button, FALSE);
   gtk_widget_set_visible (self->print_button, FALSE);
   self->showing_link = FALSE;
-  show_page_chrome (self, TRUE);
+  hl_kiosk_controller_show_page_chrome (self, TRUE);
   if (g_strcmp0 (shown, HOME_PAGE) == 0 || g_strcmp0 (shown, LINK_PAGE) == 0)
     gtk_stack_set_visible_child_name (self->window->content_stack, "view");
 
@@ -932,7 +625,7 @@ history_ready_cb (HlKioskController *self)
   /* The window's first page is in the history with a language of its own:
    * while nobody has read anything yet, it goes. */
   if (self->applied && !self->in_use &&
-      hl_kiosk_address_is_home (webkit_web_view_get_uri (view_of (self))))
+      hl_kiosk_address_is_home (webkit_web_view_get_uri (hl_kiosk_controller_view (self))))
     hl_kiosk_history_clear (self->history);
 }
 
@@ -964,7 +657,7 @@ make_start_over_button (HlKioskController *self)
   gtk_widget_add_css_class (button, "kiosk-start-over");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (button, FALSE);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (start_over_clicked_cb), self);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (hl_kiosk_start_over), self->kiosk);
   return button;
 }
 
@@ -972,7 +665,7 @@ static void
 build (HlKioskController *self)
 {
   HlWindow *window = self->window;
-  GtkWidget *header = window_part (self, "content_header");
+  GtkWidget *header = hl_kiosk_controller_window_part (self, "content_header");
   GtkStackPage *page;
 
   self->home = HL_KIOSK_HOME (hl_kiosk_home_new ());
@@ -990,8 +683,6 @@ build (HlKioskController *self)
 
   self->countdown = HL_KIOSK_COUNTDOWN (hl_kiosk_countdown_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->countdown), FALSE);
-  g_signal_connect_object (self->countdown, "keep-reading", G_CALLBACK (keep_reading_cb), self,
-                           G_CONNECT_SWAPPED);
   self->overlay = g_object_ref_sink (gtk_overlay_new ());
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->countdown));
 
@@ -1009,16 +700,6 @@ build (HlKioskController *self)
   else
     g_warning ("The window has no content header: the kiosk has no Start over button");
 
-  /* A finger or the left button; it never claims a press it does not keep. */
-  self->corner_press = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->corner_press), GDK_BUTTON_PRIMARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->corner_press),
-                                              GTK_PHASE_NONE);
-  g_signal_connect (self->corner_press, "drag-begin", G_CALLBACK (corner_begin_cb), self);
-  g_signal_connect (self->corner_press, "drag-update", G_CALLBACK (corner_update_cb), self);
-  g_signal_connect_swapped (self->corner_press, "end", G_CALLBACK (corner_end_cb), self);
-  g_signal_connect_swapped (self->corner_press, "cancel", G_CALLBACK (corner_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (self->corner_press));
 }
 
 static void
@@ -1026,7 +707,7 @@ connect_signals (HlKioskController *self,
                  HlApplication     *application)
 {
   HlWindow *window = self->window;
-  WebKitWebView *view = view_of (self);
+  WebKitWebView *view = hl_kiosk_controller_view (self);
   WebKitNetworkSession *session = webkit_web_view_get_network_session (view);
 
   g_signal_connect_object (self->kiosk, "notify::active", G_CALLBACK (active_changed_cb), self,
@@ -1037,13 +718,6 @@ connect_signals (HlKioskController *self,
                            G_CALLBACK (kiosk_settings_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window->lockdown, "notify", G_CALLBACK (kiosk_settings_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kiosk, "start-over", G_CALLBACK (start_over_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->input, "idle", G_CALLBACK (idle_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->input, "input", G_CALLBACK (input_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->input, "unlock-requested",
-                           G_CALLBACK (hl_kiosk_controller_ask_unlock), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (view, "notify::uri", G_CALLBACK (view_uri_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1074,8 +748,6 @@ connect_signals (HlKioskController *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window->library, "notify::state", G_CALLBACK (library_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window->library, "notify::update-pending",
-                           G_CALLBACK (update_pending_cb), self, G_CONNECT_SWAPPED);
   /* A locked language locks the kiosk home's buttons too. */
   g_signal_connect_object (window->settings, "writable-changed::" HL_SETTINGS_CONTENT_LANGUAGE,
                            G_CALLBACK (kiosk_settings_cb), self, G_CONNECT_SWAPPED);
@@ -1090,11 +762,7 @@ hl_kiosk_controller_dispose (GObject *object)
   g_clear_handle_id (&self->fullscreen_id, g_source_remove);
   g_clear_handle_id (&self->corner_id, g_source_remove);
   g_clear_handle_id (&self->follow_id, g_source_remove);
-  if (self->unlock_dialog != NULL)
-    {
-      g_object_weak_unref (G_OBJECT (self->unlock_dialog), unlock_dialog_gone_cb, self);
-      self->unlock_dialog = NULL;
-    }
+  hl_kiosk_controller_forget_unlock_dialog (self);
   if (self->input != NULL)
     hl_kiosk_input_stop (self->input);
   g_clear_weak_pointer (&self->surface);
@@ -1133,6 +801,7 @@ hl_kiosk_controller_new (HlWindow      *window,
 
   build (self);
   connect_signals (self, application);
+  hl_kiosk_controller_setup_session (self);
   language_changed_cb (self);
   library_changed_cb (self);
   if (gtk_widget_get_realized (GTK_WIDGET (window)))

@@ -143,7 +143,8 @@ language_toggled_cb (HlKioskHome     *self,
 static void
 search_activate_cb (HlKioskHome *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
   g_autofree char *uri = NULL;
 
   if (*text == '\0')

@@ -165,8 +165,8 @@ hl_kiosk_unlock_dialog_class_init (HlKioskUnlockDialogClass *klass)
 
   object_class->dispose = hl_kiosk_unlock_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/phynet/HealthLibrary/hl-kiosk-unlock-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/phynet/HealthLibrary/"
+                                               "hl-kiosk-unlock-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HlKioskUnlockDialog, description);
   gtk_widget_class_bind_template_child (widget_class, HlKioskUnlockDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, HlKioskUnlockDialog, message);
