@@ -512,7 +512,7 @@ link_page_shown (gpointer data)
 }
 
 char *
-click_link (const char *prefix)
+kiosk_click_link (const char *prefix)
 {
   for (guint attempt = 0; attempt < 3; attempt++)
     {

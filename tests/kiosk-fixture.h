@@ -68,7 +68,7 @@ gboolean           find_link          (const char *prefix,
                                        char      **uri);
 /* Finds a link whose address starts with @prefix, as find_link() does, and
  * clicks it until the link page shows; its address, or NULL. */
-char              *click_link         (const char *prefix);
+char              *kiosk_click_link   (const char *prefix);
 /* The windows on screen other than the main one. */
 guint              count_other_windows (void);
 /* A visible popover under @widget (a context menu, a menu). */

@@ -107,7 +107,7 @@ main (int   argc,
   /* A link to another site. */
   hl_window_open_uri (fixture_window (), topic);
   wait_until (view_is, (gpointer) topic, "a topic");
-  uri = click_link ("https://");
+  uri = kiosk_click_link ("https://");
   if (uri == NULL)
     g_error ("No link to click");
   shoot ("kiosk-link");

@@ -394,7 +394,11 @@ make_stand_in_browser (const char *home)
   g_autofree char *desktop_text = NULL;
   char *browser_marker = g_build_filename (home, "browser-opened", NULL);
 
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s'\n", browser_marker);
+  /* Written aside and moved into place, so that a test never reads the
+   * marker between the shell making it and printf filling it. */
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.part' && "
+                                 "mv '%s.part' '%s'\n",
+                                 browser_marker, browser_marker, browser_marker);
   desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
                                   "Exec=%s %%u\nMimeType=x-scheme-handler/http;"
                                   "x-scheme-handler/https;x-scheme-handler/tel;\n", script);

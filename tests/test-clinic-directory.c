@@ -48,6 +48,8 @@ assert_message_names_file (const GError *error,
 {
   g_autofree char *file = g_filename_display_name (path);
 
+  /* Shown in a label: valid UTF-8, whatever the file held. */
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, file));
 }
@@ -321,6 +323,14 @@ test_malformed (void)
   assert_load_fails ("{ " MINIMAL_ORGANIZATION ", \"clinics\": [ ",
                      HL_ERROR_PARSE, "line 1");
   assert_load_fails ("organization = PhyNet", HL_ERROR_PARSE, NULL);
+
+  /* Found by fuzz-clinic-directory: json-glib quotes the string it stopped
+   * at cut to a number of bytes, here in the middle of "“". */
+  assert_load_fails ("{\n"
+                     "  \"format\": 1,\n"
+                     "  \"sourt Health's website: its header, \u201cFind a Clinic\u201d menu\" 1\n"
+                     "}\n",
+                     HL_ERROR_PARSE, "line 3");
 }
 
 static void
@@ -639,11 +649,140 @@ test_user_dir (void)
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+static HlClinicDirectory *
+load_shipped (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "clinics.json", NULL);
+  g_autoptr(GError) error = NULL;
+  HlClinicDirectory *directory = hl_clinic_directory_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return directory;
+}
+
+/* The names of @clinics, joined by commas. */
+static char *
+names (GListModel *clinics)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
+    {
+      g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, hl_clinic_get_name (clinic));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+search (HlClinicDirectory *directory,
+        const char        *query)
+{
+  g_autoptr(GListModel) hits = hl_clinic_directory_search (directory, query);
+
+  return names (hits);
+}
+
+/* People look clinics up by town: alphabetically, whatever the file's order. */
+static void
+test_by_town (void)
+{
+  g_autoptr(HlClinicDirectory) shipped = load_shipped ();
+  g_autoptr(GListModel) sorted = hl_clinic_directory_list_by_town (shipped);
+  g_autofree char *listed = names (sorted);
+  g_autofree char *path = NULL;
+  g_autoptr(HlClinicDirectory) directory = NULL;
+  g_autoptr(GListModel) by_town = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (listed, ==, "Gladewater, Hughes Springs, Jefferson, Kilgore, Lindale, Linden, "
+                               "Lone Star, Longview, Marshall, Tatum");
+  /* The file's own order is kept where it is asked for. */
+  g_assert_cmpuint (g_list_model_get_n_items (hl_clinic_directory_get_clinics (shipped)), ==, 10);
+
+  /* By town, not by name; accents do not count. */
+  path = write_scratch_file ("clinics.json",
+    "{ " MINIMAL_ORGANIZATION ", \"clinics\": [\n"
+    "  { \"id\": \"z\", \"name\": \"Zeta Clinic\", \"city\": \"Ávila\" },\n"
+    "  { \"id\": \"a\", \"name\": \"Alpha Clinic\", \"city\": \"Waco\" },\n"
+    "  { \"id\": \"m\", \"name\": \"Main\", \"city\": \"Austin\" } ] }");
+  directory = hl_clinic_directory_new_from_file (path, &error);
+  g_assert_no_error (error);
+  by_town = hl_clinic_directory_list_by_town (directory);
+  other = names (by_town);
+  g_assert_cmpstr (other, ==, "Main, Zeta Clinic, Alpha Clinic");
+}
+
+static void
+assert_search (HlClinicDirectory *directory,
+               const char        *query,
+               const char        *expected)
+{
+  g_autofree char *found = search (directory, query);
+
+  if (g_strcmp0 (found, expected) != 0)
+    g_error ("Searching “%s” found “%s”, not “%s”", query, found, expected);
+}
+
+/* Search by name, town and services, in English and Spanish. */
+static void
+test_search (void)
+{
+  g_autoptr(HlClinicDirectory) shipped = load_shipped ();
+  const char *all = "Gladewater, Hughes Springs, Jefferson, Kilgore, Lindale, Linden, Lone Star, "
+                    "Longview, Marshall, Tatum";
+  g_autofree char *path = NULL;
+  g_autoptr(HlClinicDirectory) directory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_search (shipped, "kilgore", "Kilgore");
+  assert_search (shipped, "KILG", "Kilgore");
+  assert_search (shipped, "  lin ", "Lindale, Linden");
+  assert_search (shipped, "lone star", "Lone Star");
+  assert_search (shipped, "star lone", "Lone Star");
+  assert_search (shipped, "clinic", all);
+  assert_search (shipped, "clinics", all);
+  assert_search (shipped, "clínicas", all);
+  assert_search (shipped, "CLINICA", all);
+  assert_search (shipped, "clinica kilgore", "Kilgore");
+  assert_search (shipped, "kilgore clinic", "Kilgore");
+  assert_search (shipped, "tx", all);
+  /* A single letter is a whole word; every word must match. */
+  assert_search (shipped, "k", "");
+  assert_search (shipped, "kilgore diabetes", "");
+  assert_search (shipped, "diabetes", "");
+  assert_search (shipped, "", "");
+  assert_search (shipped, "  ", "");
+
+  /* The services the directory lists, in the words it lists them in. */
+  path = write_scratch_file ("clinics.json",
+    "{ " MINIMAL_ORGANIZATION ", \"clinics\": [\n"
+    "  { \"id\": \"a\", \"name\": \"North\", \"city\": \"Tyler\",\n"
+    "    \"services\": [ \"Diabetes care\", \"Atención de la diabetes\" ] },\n"
+    "  { \"id\": \"b\", \"name\": \"South\", \"city\": \"Tyler\",\n"
+    "    \"services\": [ \"Physical therapy\" ] } ] }");
+  directory = hl_clinic_directory_new_from_file (path, &error);
+  g_assert_no_error (error);
+  assert_search (directory, "diabetes", "North");
+  assert_search (directory, "atencion", "North");
+  assert_search (directory, "therapy", "South");
+  assert_search (directory, "tyler", "North, South");
+  assert_search (directory, "tyler physical", "South");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/clinics/by-town", test_by_town);
+  g_test_add_func ("/core/clinics/search", test_search);
 
   g_test_add_func ("/core/clinics/shipped", test_shipped);
   g_test_add_func ("/core/clinics/full-fields", test_full_fields);

@@ -139,7 +139,7 @@ test_summary_every_topic (HlPageFixture *fixture,
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autoptr(GListModel) refs = hl_topic_store_list_topics_by_letter (fixture->store,
-                                                                         languages[l], 0);
+                                                                         languages[l], 0, NULL);
 
       for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
         {

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* All or nothing: killing, cancelling and locking an import. */
+/* All or nothing: cancelling and locking an import. */
 
 #include "config.h"
 
@@ -31,122 +31,7 @@
 
 #include "test-util.h"
 
-/* Kill, cancel, lock */
-
-static char *
-generate_corpus (const char *dir,
-                 guint       n_topics)
-{
-  g_autofree char *python = g_find_program_in_path ("python3");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-corpus.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n_topics);
-  char *out = g_build_filename (dir, "mplus_topics_big.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { NULL, NULL, "--topics", NULL, "--quiet", "--out", NULL, NULL };
-
-  if (python == NULL)
-    {
-      g_free (out);
-      return NULL;
-    }
-
-  argv[0] = python;
-  argv[1] = script;
-  argv[3] = count;
-  argv[6] = out;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
-
-  return out;
-}
-
-static void
-test_kill_mid_import (void)
-{
-  /* The import takes about half a second here; the first kill normally
-   * lands in the middle of it. */
-  static const guint delays_ms[] = { 50, 20, 80, 10, 120, 5 };
-  g_autofree char *dir = hl_test_scratch_dir ("kill");
-  g_autofree char *library = hl_test_library_in (dir);
-  g_autofree char *starter = hl_test_starter_path ();
-  g_autofree char *big = NULL;
-  g_autoptr(GBytes) before = NULL;
-  gboolean killed_mid_import = FALSE;
-
-  big = generate_corpus (dir, 1500);
-  if (big == NULL)
-    {
-      g_test_skip ("python3 is needed to make a large corpus");
-      return;
-    }
-
-  hl_test_import_or_die (starter, library);
-  before = hl_test_read_bytes (library);
-
-  for (guint d = 0; d < G_N_ELEMENTS (delays_ms) && !killed_mid_import; d++)
-    {
-      int status = 0;
-      pid_t pid;
-      guint leftovers;
-
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
-      if (pid == 0)
-        {
-          HlMedlinePlusImporter *importer = hl_test_new_importer (big, library);
-          gboolean ok = hl_medlineplus_importer_run (importer, NULL, NULL);
-
-          _exit (ok ? 0 : 1);
-        }
-
-      g_usleep (delays_ms[d] * 1000);
-      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-
-      if (WIFEXITED (status))
-        {
-          /* Finished before the kill: put the old library back, try sooner. */
-          g_test_message ("the import ended (%d) within %u ms", WEXITSTATUS (status),
-                          delays_ms[d]);
-          hl_test_import_or_die (starter, library);
-          g_clear_pointer (&before, g_bytes_unref);
-          before = hl_test_read_bytes (library);
-          continue;
-        }
-      g_assert_true (WIFSIGNALED (status));
-      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
-
-      leftovers = hl_test_count_leftovers (dir);
-      g_test_message ("killed after %u ms; %u file(s) left over", delays_ms[d], leftovers);
-
-      /* The old library, exactly, whenever the kill came. */
-      {
-        g_autoptr(GBytes) after = hl_test_read_bytes (library);
-
-        g_assert_true (g_bytes_equal (before, after));
-      }
-      hl_test_assert_counts (library, STARTER_EN, STARTER_ES);
-
-      /* The import had started writing its new library. */
-      killed_mid_import = leftovers > 0;
-    }
-
-  if (!killed_mid_import)
-    {
-      g_test_skip ("could not kill the import while it was writing");
-      return;
-    }
-
-  /* The next import succeeds and clears what the killed one left. */
-  hl_test_import_or_die (starter, library);
-  g_assert_cmpuint (hl_test_count_leftovers (dir), ==, 0);
-  hl_test_assert_counts (library, STARTER_EN, STARTER_ES);
-}
+/* Cancel, lock (killing is in test-import-faults.c) */
 
 static void
 test_cancel_before (void)
@@ -387,7 +272,6 @@ main (int   argc,
   /* A failed check fails its test and the others still run. */
   g_test_set_nonfatal_assertions ();
 
-  g_test_add_func ("/core/importer/atomic/kill-mid-import", test_kill_mid_import);
   g_test_add_func ("/core/importer/atomic/cancel-before", test_cancel_before);
   g_test_add_func ("/core/importer/atomic/cancel-midway", test_cancel_midway);
   g_test_add_func ("/core/importer/atomic/async", test_async);

@@ -266,6 +266,15 @@ find_message_dialog (void)
 }
 
 static gboolean
+chooser_shown (gpointer data)
+{
+  GtkWindow *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  /* Shown: a file chooser keeps one hidden. */
+  return chooser != NULL && gtk_widget_get_mapped (GTK_WIDGET (chooser));
+}
+
+static gboolean
 import_disabled (gpointer data)
 {
   return hl_lockdown_get_disable_import (lockdown ()) == GPOINTER_TO_INT (data);
@@ -302,7 +311,9 @@ test_disable_import (void)
   gtk_widget_activate_action (page, "library.import-file", "s", starter);
   gtk_widget_activate_action (page, "library.restore-sample", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.restore-sample", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.import-file", NULL);
   spin (300);
+  g_assert_false (chooser_shown (NULL));
   g_assert_false (hl_import_job_get_running (hl_application_get_import_job (fixture_app ())));
   g_assert_true (hl_library_get_store (hl_application_get_library (fixture_app ())) == store);
   g_assert_null (find_message_dialog ());
@@ -316,6 +327,15 @@ test_disable_import (void)
   g_assert_true (gtk_widget_get_visible (import_row));
   g_assert_true (gtk_widget_get_visible (restore_row));
   g_assert_false (gtk_widget_get_visible (locked_row));
+
+  /* The window's import is back too: the file chooser opens. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture_window ()), "win.import-file", NULL);
+  wait_until (chooser_shown, NULL, "the file chooser");
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)),
+                       GTK_RESPONSE_CANCEL);
+  spin (300);
+  g_assert_false (chooser_shown (NULL));
+  g_assert_true (hl_library_get_store (hl_application_get_library (fixture_app ())) == store);
 
   close_preferences (prefs);
 }

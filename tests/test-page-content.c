@@ -297,9 +297,9 @@ test_every_page (HlPageFixture *fixture,
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autoptr(GListModel) topics = hl_topic_store_list_topics_by_letter (fixture->store,
-                                                                          languages[l], 0);
-      g_autoptr(GListModel) groups = hl_topic_store_list_groups (fixture->store, languages[l]);
-      g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, languages[l]);
+                                                                          languages[l], 0, NULL);
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (fixture->store, languages[l], NULL);
+      g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, languages[l], NULL);
       g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", languages[l]);
       g_autofree char *html = hl_test_render (fixture, home);
 
@@ -337,6 +337,111 @@ test_every_page (HlPageFixture *fixture,
   g_assert_cmpuint (n_pages, ==, 2 + 39 + 17 + 23 + 11 + 13 + 9);
 }
 
+/* Every entry of the page's "On this page" jumps to an element of the page
+ * with that id, whose heading reads as the entry; returns the entries. */
+static guint
+assert_contents_jumps (const char *uri,
+                       const char *html)
+{
+  const char *nav = strstr (html, "<nav class=\"contents\"");
+  const char *end = nav ? strstr (nav, "</nav>") : NULL;
+  guint entries = 0;
+
+  g_assert_nonnull (nav);
+  g_assert_nonnull (end);
+  if (nav == NULL || end == NULL)
+    return 0;
+
+  for (const char *p = strstr (nav, "<a href=\"#"); p != NULL && p < end;
+       p = strstr (p + 1, "<a href=\"#"))
+    {
+      const char *id_start = p + strlen ("<a href=\"#");
+      const char *id_end = strchr (id_start, '"');
+      const char *text_start = strchr (id_end, '>') + 1;
+      const char *text_end = strstr (text_start, "</a>");
+      g_autofree char *id = g_strndup (id_start, id_end - id_start);
+      g_autofree char *text = g_strndup (text_start, text_end - text_start);
+      g_autofree char *target = g_strdup_printf (" id=\"%s\">", id);
+      const char *found = strstr (end, target);
+      g_autofree char *heading = NULL;
+
+      entries++;
+      if (found == NULL)
+        {
+          g_test_fail_printf ("%s: “On this page” jumps to #%s, which the page lacks", uri, id);
+          continue;
+        }
+      g_assert_cmpuint (hl_test_count_occurrences (html, target), ==, 1);
+
+      /* The heading there: the element itself (h3) or its section's h2. */
+      if (g_str_has_prefix (id, "summary-"))
+        heading = g_strdup_printf ("%s</h3>", text);
+      else
+        heading = g_strdup_printf ("<h2>%s</h2>", text);
+      g_assert_true (g_str_has_prefix (found + strlen (target), heading) ||
+                     g_str_has_prefix (found + strlen (target) + 1, heading));
+    }
+
+  return entries;
+}
+
+/* "On this page" at the top of long topics, as MedlinePlus shows it. */
+static void
+test_topic_contents (HlPageFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *diabetes = hl_test_render (fixture, "hl://topic/4");
+  g_autofree char *pain = hl_test_render (fixture, "hl://topic/3061");
+  g_autofree char *dolor = hl_test_render (fixture, "hl://topic/3062");
+  g_autofree char *short_topic = hl_test_render (fixture, "hl://topic/990008");
+  const char *contents_heading = hl_catalog_gettext ("es", "On this page");
+
+  /* The summary's headings: Diabetes has eight. */
+  g_assert_cmpuint (assert_contents_jumps ("hl://topic/4", diabetes), ==, 8);
+  {
+    static const char *order[] = {
+      "<nav class=\"contents\"", "<h2 id=\"contents-heading\">On this page</h2>",
+      "<a href=\"#summary-1\">What is diabetes?</a>",
+      "<a href=\"#summary-8\">Can diabetes be prevented?</a>", "<section class=\"summary\"", "<h3 id=\"summary-1\">What is diabetes?</h3>", NULL,
+    };
+    hl_test_assert_in_order ("hl://topic/4", diabetes, order);
+  }
+
+  /* Without headings, the summary, then each category of links. */
+  g_assert_cmpuint (assert_contents_jumps ("hl://topic/3061", pain), >=, 5);
+  {
+    static const char *order[] = {
+      "<a href=\"#summary\">Summary</a>", "<a href=\"#section-1\">Start Here</a>",
+      "Medical Encyclopedia</a>", "<section class=\"summary\" id=\"summary\">",
+      "<section class=\"links\" id=\"section-1\">", NULL,
+    };
+    hl_test_assert_in_order ("hl://topic/3061", pain, order);
+  }
+
+  /* In the page's language. */
+  g_assert_cmpstr (contents_heading, !=, "On this page");
+  hl_test_assert_contains ("hl://topic/3062", dolor, contents_heading);
+  g_assert_cmpuint (assert_contents_jumps ("hl://topic/3062", dolor), >=, 4);
+
+  /* A short topic needs none. */
+  hl_test_assert_lacks ("hl://topic/990008", short_topic, "<nav class=\"contents\"");
+}
+
+/* Links that leave the app are marked, the summaries' own included (they
+ * carry no class): the style sheet picks them by their address. */
+static void
+test_external_links_marked (HlPageFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *diabetes = hl_test_render (fixture, "hl://topic/4");
+
+  hl_test_assert_contains ("hl://topic/4", diabetes,
+                           "<a href=\"https://medlineplus.gov/bloodglucose.html\">blood glucose</a>");
+  hl_test_assert_contains ("hl://topic/4", diabetes,
+                           "a[href^=\"http:\"]::after, a[href^=\"https:\"]::after {");
+  hl_test_assert_contains ("hl://topic/4", diabetes, "content: \"\\00a0↗\";");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +462,8 @@ main (int   argc,
   ADD ("escaping", "special-characters.xml", test_escaping);
   ADD ("escaping-lists", "special-characters.xml", test_escaping_lists);
   ADD ("every-page", NULL, test_every_page);
+  ADD ("topic-contents", NULL, test_topic_contents);
+  ADD ("external-links-marked", NULL, test_external_links_marked);
 
 #undef ADD
 

@@ -30,7 +30,7 @@ test_home (HlPageFixture *fixture,
 {
   const char *uri = "hl://home";
   g_autofree char *html = hl_test_render (fixture, uri);
-  g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, "en");
+  g_autofree char *letters = hl_topic_store_dup_index_letters (fixture->store, "en", NULL);
 
   hl_test_assert_contains (uri, html, "<html lang=\"en\"");
   hl_test_assert_contains (uri, html, "PhyNet Health");
@@ -70,8 +70,15 @@ test_home (HlPageFixture *fixture,
   hl_test_assert_contains (uri, html, "39 topics in English");
   hl_test_assert_contains (uri, html, "17 topics in Spanish");
 
-  /* The clinics, and a way to the other language. */
+  /* The clinics, alphabetically by town, and a way to the other language. */
   hl_test_assert_contains (uri, html, "<a href=\"hl://clinic/hughes-springs\">Hughes Springs</a>");
+  {
+    static const char *order[] = {
+      ">Gladewater<", ">Hughes Springs<", ">Jefferson<", ">Kilgore<", ">Lindale<", ">Linden<",
+      ">Lone Star<", ">Longview<", ">Marshall<", ">Tatum<", NULL,
+    };
+    hl_test_assert_in_order (uri, html, order);
+  }
   hl_test_assert_contains (uri, html, "href=\"hl://home?lang=es\"");
 }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hl-library-files.h"
 #include "hl-paths.h"
 #include "preferences-fixture.h"
 #include "test-util.h"
@@ -171,12 +172,12 @@ test_import (void)
   /* The new library is in use, with no restart. */
   store = hl_library_get_store (app_library ());
   g_assert_false (hl_topic_store_is_sample (store));
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, BIG_TOPICS);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL, NULL), ==, BIG_TOPICS);
   g_assert_cmpstr (hl_topic_store_get_meta (store, "source"), ==, "mplus_topics_big.xml");
 
   /* A toast says what came in. */
   expected = g_strdup_printf ("Imported “mplus_topics_big.xml”: %u English topics",
-                              hl_topic_store_count_topics (store, "en"));
+                              hl_topic_store_count_topics (store, "en", NULL));
   g_assert_true (g_str_has_prefix (watch.message, expected));
   toast = wait_for_toast (GTK_WIDGET (prefs), expected);
 
@@ -185,7 +186,7 @@ test_import (void)
   wait_until (page_lacks, "This is the sample library", "the home page of the new library");
   {
     g_autofree char *count = g_strdup_printf ("%u topics in English",
-                                              hl_topic_store_count_topics (store, "en"));
+                                              hl_topic_store_count_topics (store, "en", NULL));
 
     wait_until (page_has, count, "the new library's figures on the home page");
   }
@@ -357,7 +358,7 @@ library_has_topics (gpointer data)
 {
   HlTopicStore *store = hl_library_get_store (app_library ());
 
-  return store != NULL && hl_topic_store_count_topics (store, NULL) == GPOINTER_TO_UINT (data);
+  return store != NULL && hl_topic_store_count_topics (store, NULL, NULL) == GPOINTER_TO_UINT (data);
 }
 
 /* An import made in a terminal while the app runs: the window switches to
@@ -405,6 +406,51 @@ test_other_process_import (void)
   g_assert_cmpstr (webkit_web_view_get_uri (web_view ()), ==, "hl://topic/3061");
 }
 
+/* The Library page holds the updates too: Roll Back, on the app's action,
+ * brings back the library that the last import replaced. */
+static gboolean
+imported_at_is (gpointer data)
+{
+  HlTopicStore *store = hl_library_get_store (app_library ());
+
+  return store != NULL && g_strcmp0 (hl_topic_store_get_meta (store, "imported-at"), data) == 0;
+}
+
+static void
+test_updates_on_page (void)
+{
+  HlPreferencesWindow *prefs = open_preferences ();
+  GtkWidget *page = GTK_WIDGET (hl_preferences_window_get_library_page (prefs));
+  g_autofree char *library = library_path ();
+  g_autofree char *previous = hl_library_files_get_previous_path (library);
+  g_autoptr(HlTopicStore) previous_store = NULL;
+  g_autofree char *previous_import = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesRow *previous_row;
+  GtkWidget *rollback;
+
+  previous_row = find_pref_row (page, _("Previous Library"));
+  g_assert_nonnull (previous_row);
+  rollback = find_widget_of_type (GTK_WIDGET (previous_row), GTK_TYPE_BUTTON);
+  g_assert_nonnull (rollback);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rollback)), ==, _("_Roll Back"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (rollback)), ==,
+                   "app.rollback-library");
+
+  /* The imports before this test left a previous library. */
+  previous_store = hl_topic_store_open (previous, &error);
+  g_assert_no_error (error);
+  previous_import = g_strdup (hl_topic_store_get_meta (previous_store, "imported-at"));
+  g_clear_object (&previous_store);
+  g_assert_false (imported_at_is (previous_import));
+  wait_until ((Condition) gtk_widget_is_sensitive, rollback, "Roll Back to be offered");
+
+  g_signal_emit_by_name (rollback, "clicked");
+  wait_until (imported_at_is, previous_import, "the previous library to be back");
+
+  close_preferences (prefs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/ui/preferences-library/import-cancel", test_import_cancel);
   g_test_add_func ("/ui/preferences-library/restore-sample", test_restore_sample);
   g_test_add_func ("/ui/preferences-library/other-process-import", test_other_process_import);
+  g_test_add_func ("/ui/preferences-library/updates-on-page", test_updates_on_page);
 
   status = g_test_run ();
 

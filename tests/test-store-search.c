@@ -199,6 +199,50 @@ test_search_accents (HlStoreFixture *fixture,
   }
 }
 
+/* Accents typed as a letter and a combining mark ("o" + U+0301, as some
+ * keyboards and pasted text give them) find what the composed letter
+ * does. They used to find nothing. */
+static void
+test_search_decomposed (HlStoreFixture *fixture,
+                        gconstpointer   data)
+{
+  HlTopicStore *store = fixture->store;
+
+  hl_test_assert_same_hits (store, "presio\xcc\x81n", "presión", "es");
+  hl_test_assert_same_hits (store, "PRESIO\xcc\x81N arterial", "presión arterial", "es");
+  hl_test_assert_same_hits (store, "nin\xcc\x83o", "niño", "es");
+  hl_test_assert_first_hit (store, "cafei\xcc\x81na", "es", 1793);
+  hl_test_assert_first_hit (store, "Ars\x65\xcc\x81nico", "es", 1756);
+}
+
+/* Decomposed text in the file itself is indexed as composed text. */
+static void
+test_search_decomposed_text (void)
+{
+  g_autofree char *dir = hl_test_scratch_dir ("decomposed");
+  g_autofree char *path = g_build_filename (dir, "mplus_topics_decomposed.xml", NULL);
+  g_autofree char *library = hl_test_library_in (dir);
+  g_autoptr(HlTopicStore) store = NULL;
+
+  hl_test_write_or_die (path,
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<health-topics total=\"1\" date-generated=\"01/02/2026 03:04:05\">\n"
+                        "<health-topic title=\"Presio\xcc\x81n de prueba\" "
+                        "url=\"https://medlineplus.gov/spanish/prueba.html\" id=\"77\" "
+                        "language=\"Spanish\">\n"
+                        "<full-summary>&lt;p&gt;La lo\xcc\x81gica del corazo\xcc\x81n.&lt;/p&gt;"
+                        "</full-summary>\n"
+                        "</health-topic>\n</health-topics>\n", -1);
+  hl_test_import_or_die (path, library);
+  store = hl_test_open_store (library);
+
+  hl_test_assert_first_hit (store, "presión de prueba", "es", 77);
+  hl_test_assert_first_hit (store, "presion", "es", 77);
+  hl_test_assert_first_hit (store, "corazón", "es", 77);
+  hl_test_assert_first_hit (store, "logica", "es", 77);
+  hl_test_assert_first_hit (store, "corazo\xcc\x81n", "es", 77);
+}
+
 static void
 test_search_prefix (HlStoreFixture *fixture,
                     gconstpointer   data)
@@ -448,7 +492,7 @@ assert_suggests (HlTopicStore *store,
                  const char   *expected)
 {
   g_autoptr(GListModel) hits = hl_test_search (store, query, language);
-  g_auto(GStrv) suggestions = hl_topic_store_suggest (store, query, language, 5);
+  g_auto(GStrv) suggestions = hl_topic_store_suggest (store, query, language, 5, NULL);
   g_autofree char *joined = NULL;
 
   g_assert_nonnull (suggestions);
@@ -491,8 +535,8 @@ test_suggest (HlStoreFixture *fixture,
 
   /* The chosen language's spelling first. */
   {
-    g_auto(GStrv) en = hl_topic_store_suggest (store, "acupunture", "en", 5);
-    g_auto(GStrv) es = hl_topic_store_suggest (store, "acupunture", "es", 5);
+    g_auto(GStrv) en = hl_topic_store_suggest (store, "acupunture", "en", 5, NULL);
+    g_auto(GStrv) es = hl_topic_store_suggest (store, "acupunture", "es", 5, NULL);
 
     g_assert_cmpstr (en[0], ==, "acupuncture");
     g_assert_cmpstr (es[0], ==, "acupuntura");
@@ -500,7 +544,7 @@ test_suggest (HlStoreFixture *fixture,
 
   /* At most as many as asked for. */
   {
-    g_auto(GStrv) one = hl_topic_store_suggest (store, "acupunture", "en", 1);
+    g_auto(GStrv) one = hl_topic_store_suggest (store, "acupunture", "en", 1, NULL);
 
     g_assert_cmpuint (g_strv_length (one), ==, 1);
   }
@@ -511,10 +555,87 @@ test_suggest (HlStoreFixture *fixture,
 
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
       {
-        g_auto(GStrv) none = hl_topic_store_suggest (store, queries[i], "en", 5);
+        g_auto(GStrv) none = hl_topic_store_suggest (store, queries[i], "en", 5, NULL);
 
         g_assert_nonnull (none);
         g_assert_cmpuint (g_strv_length (none), ==, 0);
+      }
+  }
+}
+
+/* Snippets read as text does: a whole sentence, or whole words of one with
+ * "…" where it was cut; never a heading, a list's fragment or the line
+ * naming the source ("NIH: …"), in either language. */
+static void
+test_search_snippets_are_sentences (HlStoreFixture *fixture,
+                                    gconstpointer   data)
+{
+  HlTopicStore *store = fixture->store;
+  static const struct { const char *query, *language; } queries[] = {
+    { "diabetes", "en" }, { "diab", "en" }, { "pain", "en" }, { "kidney", "en" },
+    { "institute", "en" }, { "what", "en" }, { "blood sugar", "en" }, { "genes", "en" },
+    { "dolor", "es" }, { "niños", "es" }, { "centro", "es" }, { "nacional", "es" },
+    { "que", "es" }, { "tos", "es" },
+  };
+  guint checked = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GListModel) hits = hl_test_search (store, queries[q].query, queries[q].language);
+
+      for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+        {
+          g_autoptr(HlTopicRef) ref = g_list_model_get_item (hits, i);
+          g_autofree char *text = hl_topic_ref_dup_snippet_text (ref);
+          gunichar first, last;
+          const char *end;
+
+          if (text == NULL)
+            continue;
+          checked++;
+
+          g_assert_null (strstr (text, "NIH:"));
+          g_assert_null (strchr (text, '\n'));
+          /* Not one of the question headings ("What is diabetes?"). */
+          g_assert_false (g_str_has_prefix (text, "What ") && g_str_has_suffix (text, "?"));
+          g_assert_false (g_str_has_prefix (text, "¿Qué es") && g_str_has_suffix (text, "?"));
+
+          /* It starts a sentence (capital, digit, ¿ ¡), or with "…" before
+           * a whole word. */
+          first = g_utf8_get_char (text);
+          if (first == 0x2026)
+            first = g_utf8_get_char (g_utf8_next_char (text));
+          else if (!(g_unichar_isupper (first) || g_unichar_isdigit (first) || first == 0xBF ||
+                     first == 0xA1 || first == '"'))
+            g_error ("The snippet for “%s” starts mid-sentence: “%s”", queries[q].query, text);
+          g_assert_true (g_unichar_isalnum (first) || first == 0xBF || first == 0xA1 ||
+                         first == '"');
+
+          /* It ends a sentence, or with "…" after a whole word. */
+          end = g_utf8_find_prev_char (text, text + strlen (text));
+          last = g_utf8_get_char (end);
+          if (last == '"' || last == ')' || last == 0x201D)
+            last = g_utf8_get_char (g_utf8_find_prev_char (text, end));
+          if (!(last == '.' || last == '?' || last == '!' || last == ':' || last == 0x2026))
+            g_error ("The snippet for “%s” is cut off: “%s”", queries[q].query, text);
+        }
+    }
+  g_assert_cmpuint (checked, >=, 40);
+
+  /* The word searched for is marked where a sentence has it, and only the
+   * attribution names the kidneys: the hits for "kidney" show no mark. */
+  {
+    g_autoptr(GListModel) hits = hl_test_search (store, "kidney", "en");
+
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(HlTopicRef) ref = g_list_model_get_item (hits, i);
+        g_autofree char *html = hl_topic_ref_dup_snippet_html (ref);
+        g_autofree char *text = hl_topic_ref_dup_snippet_text (ref);
+        g_autofree char *folded = text ? g_utf8_strdown (text, -1) : NULL;
+
+        if (html != NULL && strstr (html, "<mark>") != NULL)
+          g_assert_nonnull (strstr (folded, "kidney"));
       }
   }
 }
@@ -536,11 +657,14 @@ main (int   argc,
   ADD ("search/synonyms", NULL, test_search_synonyms);
   ADD ("search/language-first", NULL, test_search_language_first);
   ADD ("search/accents", NULL, test_search_accents);
+  ADD ("search/decomposed", NULL, test_search_decomposed);
+  g_test_add_func ("/core/store/search/decomposed-text", test_search_decomposed_text);
   ADD ("search/prefix", NULL, test_search_prefix);
   ADD ("search/operators", NULL, test_search_operators);
   ADD ("search/empty", NULL, test_search_empty);
   ADD ("search/limit", NULL, test_search_limit);
   ADD ("search/snippets", NULL, test_search_snippets);
+  ADD ("search/snippets-are-sentences", NULL, test_search_snippets_are_sentences);
   ADD ("search/suggest", NULL, test_suggest);
 
 #undef ADD

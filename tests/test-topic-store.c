@@ -71,7 +71,8 @@ test_open_errors (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
 
   assert_open_fails (missing, HL_ERROR_NO_LIBRARY);
-  assert_open_fails (dir, HL_ERROR_NO_LIBRARY);
+  /* A folder where the file should be is reported, not taken for none. */
+  assert_open_fails (dir, HL_ERROR_INVALID_FILE);
 
   g_assert_true (g_file_set_contents (text, "This is not a database.\n", -1, NULL));
   assert_open_fails (text, HL_ERROR_INVALID_FILE);
@@ -113,11 +114,11 @@ test_counts (HlStoreFixture *fixture,
   HlTopicStore *store = fixture->store;
 
   g_assert_cmpstr (hl_topic_store_get_path (store), ==, fixture->library);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, "en"), ==, STARTER_EN);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, "es"), ==, STARTER_ES);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, "English"), ==, STARTER_EN);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, STARTER_EN + STARTER_ES);
-  g_assert_cmpuint (hl_topic_store_count_topics (store, "fr"), ==, 0);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, "en", NULL), ==, STARTER_EN);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, "es", NULL), ==, STARTER_ES);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, "English", NULL), ==, STARTER_EN);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL, NULL), ==, STARTER_EN + STARTER_ES);
+  g_assert_cmpuint (hl_topic_store_count_topics (store, "fr", NULL), ==, 0);
   g_assert_true (hl_topic_store_is_sample (store));
   g_assert_cmpstr (hl_topic_store_get_meta (store, "date-generated"), ==, "2026-11-23T08:25:09");
 }
@@ -127,8 +128,8 @@ test_groups (HlStoreFixture *fixture,
              gconstpointer   data)
 {
   HlTopicStore *store = fixture->store;
-  g_autoptr(GListModel) en = hl_topic_store_list_groups (store, "en");
-  g_autoptr(GListModel) es = hl_topic_store_list_groups (store, "es");
+  g_autoptr(GListModel) en = hl_topic_store_list_groups (store, "en", NULL);
+  g_autoptr(GListModel) es = hl_topic_store_list_groups (store, "es", NULL);
   g_autoptr(HlGroup) infections = NULL;
   g_autoptr(HlGroup) infecciones = NULL;
   g_autoptr(HlGroup) none = NULL;
@@ -178,23 +179,23 @@ test_groups (HlStoreFixture *fixture,
         }
     }
 
-  infections = hl_topic_store_get_group (store, 12, "en");
+  infections = hl_topic_store_get_group (store, 12, "en", NULL);
   g_assert_nonnull (infections);
   g_assert_cmpint (hl_group_get_id (infections), ==, 12);
   g_assert_cmpstr (hl_group_get_name (infections), ==, "Infections");
   g_assert_cmpstr (hl_group_get_url (infections), ==, "https://medlineplus.gov/infections.html");
   g_assert_cmpuint (hl_group_get_topic_count (infections), ==, 7);
 
-  infecciones = hl_topic_store_get_group (store, 12, "es");
+  infecciones = hl_topic_store_get_group (store, 12, "es", NULL);
   g_assert_nonnull (infecciones);
   g_assert_cmpstr (hl_group_get_name (infecciones), ==, "Infecciones");
   g_assert_cmpuint (hl_group_get_topic_count (infecciones), ==, 1);
   uri = hl_group_dup_uri (infecciones);
   g_assert_cmpstr (uri, ==, "hl://group/12?lang=es");
 
-  none = hl_topic_store_get_group (store, 424242, "en");
+  none = hl_topic_store_get_group (store, 424242, "en", NULL);
   g_assert_null (none);
-  none = hl_topic_store_get_group (store, 12, "fr");
+  none = hl_topic_store_get_group (store, 12, "fr", NULL);
   g_assert_null (none);
 }
 
@@ -235,11 +236,11 @@ test_group_topics (HlStoreFixture *fixture,
   static const char *nothing[] = { NULL };
   g_autoptr(GListModel) list = NULL;
 
-  list = hl_topic_store_list_group_topics (store, 12, "en");
+  list = hl_topic_store_list_group_topics (store, 12, "en", NULL);
   assert_titles (list, infections);
   g_clear_object (&list);
 
-  list = hl_topic_store_list_group_topics (store, 2, "en");
+  list = hl_topic_store_list_group_topics (store, 2, "en", NULL);
   assert_titles (list, digestive_en);
   {
     g_autoptr(HlTopicRef) ref = g_list_model_get_item (list, 0);
@@ -252,15 +253,15 @@ test_group_topics (HlStoreFixture *fixture,
   }
   g_clear_object (&list);
 
-  list = hl_topic_store_list_group_topics (store, 2, "es");
+  list = hl_topic_store_list_group_topics (store, 2, "es", NULL);
   assert_titles (list, digestive_es);
   g_clear_object (&list);
 
-  list = hl_topic_store_list_group_topics (store, 28, "es");
+  list = hl_topic_store_list_group_topics (store, 28, "es", NULL);
   assert_titles (list, poisoning_es);
   g_clear_object (&list);
 
-  list = hl_topic_store_list_group_topics (store, 424242, "en");
+  list = hl_topic_store_list_group_topics (store, 424242, "en", NULL);
   assert_titles (list, nothing);
 }
 
@@ -282,31 +283,31 @@ test_index (HlStoreFixture *fixture,
     NULL,
   };
   static const char *nothing[] = { NULL };
-  g_autofree char *letters_en = hl_topic_store_dup_index_letters (store, "en");
-  g_autofree char *letters_es = hl_topic_store_dup_index_letters (store, "es");
+  g_autofree char *letters_en = hl_topic_store_dup_index_letters (store, "en", NULL);
+  g_autofree char *letters_es = hl_topic_store_dup_index_letters (store, "es", NULL);
   g_autoptr(GListModel) list = NULL;
 
   g_assert_cmpstr (letters_en, ==, "ABCDFGMNOPSTU");
   g_assert_cmpstr (letters_es, ==, "ACDEMQRST");
 
-  list = hl_topic_store_list_topics_by_letter (store, "en", 'A');
+  list = hl_topic_store_list_topics_by_letter (store, "en", 'A', NULL);
   assert_titles (list, a_en);
   g_clear_object (&list);
 
-  list = hl_topic_store_list_topics_by_letter (store, "en", 'C');
+  list = hl_topic_store_list_topics_by_letter (store, "en", 'C', NULL);
   assert_titles (list, c_en);
   g_clear_object (&list);
 
-  list = hl_topic_store_list_topics_by_letter (store, "es", 'A');
+  list = hl_topic_store_list_topics_by_letter (store, "es", 'A', NULL);
   assert_titles (list, a_es);
   g_clear_object (&list);
 
-  list = hl_topic_store_list_topics_by_letter (store, "en", 'X');
+  list = hl_topic_store_list_topics_by_letter (store, "en", 'X', NULL);
   assert_titles (list, nothing);
   g_clear_object (&list);
 
   /* Every topic of a language, alphabetical. */
-  list = hl_topic_store_list_topics_by_letter (store, "es", 0);
+  list = hl_topic_store_list_topics_by_letter (store, "es", 0, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, STARTER_ES);
   for (guint i = 1; i < g_list_model_get_n_items (list); i++)
     {
@@ -319,7 +320,7 @@ test_index (HlStoreFixture *fixture,
       g_assert_cmpstr (a, <, b);
     }
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "en", 0);
+  list = hl_topic_store_list_topics_by_letter (store, "en", 0, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, STARTER_EN);
 }
 
@@ -336,39 +337,39 @@ test_index_accents (HlStoreFixture *fixture,
   static const char *e_en[] = { "Ébola Virus Disease", NULL };
   static const char *p_en[] = { "\"Pink\" Eye", NULL };
   static const char *number_en[] = { "3D Mammography", NULL };
-  g_autofree char *letters_en = hl_topic_store_dup_index_letters (store, "en");
-  g_autofree char *letters_es = hl_topic_store_dup_index_letters (store, "es");
+  g_autofree char *letters_en = hl_topic_store_dup_index_letters (store, "en", NULL);
+  g_autofree char *letters_es = hl_topic_store_dup_index_letters (store, "es", NULL);
   g_autoptr(GListModel) list = NULL;
 
   /* '#' comes last. */
   g_assert_cmpstr (letters_en, ==, "EPUZ#");
   g_assert_cmpstr (letters_es, ==, "ANU");
 
-  list = hl_topic_store_list_topics_by_letter (store, "es", 'U');
+  list = hl_topic_store_list_topics_by_letter (store, "es", 'U', NULL);
   assert_titles (list, u_es);
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "es", 'A');
+  list = hl_topic_store_list_topics_by_letter (store, "es", 'A', NULL);
   assert_titles (list, a_es);
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "es", 'N');
+  list = hl_topic_store_list_topics_by_letter (store, "es", 'N', NULL);
   assert_titles (list, n_es);
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "en", 'U');
+  list = hl_topic_store_list_topics_by_letter (store, "en", 'U', NULL);
   assert_titles (list, u_en);
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "en", 'E');
+  list = hl_topic_store_list_topics_by_letter (store, "en", 'E', NULL);
   assert_titles (list, e_en);
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "en", 'P');
+  list = hl_topic_store_list_topics_by_letter (store, "en", 'P', NULL);
   assert_titles (list, p_en);
   g_clear_object (&list);
-  list = hl_topic_store_list_topics_by_letter (store, "en", '#');
+  list = hl_topic_store_list_topics_by_letter (store, "en", '#', NULL);
   assert_titles (list, number_en);
   g_clear_object (&list);
 
   /* The French topic was left out. */
-  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL), ==, 11);
-  g_assert_null (hl_topic_store_get_topic_ref (store, 9300));
+  g_assert_cmpuint (hl_topic_store_count_topics (store, NULL, NULL), ==, 11);
+  g_assert_null (hl_topic_store_get_topic_ref (store, 9300, NULL));
 
   /* Accent folding on both sides, in titles and in text. */
   hl_test_assert_first_hit (store, "ulcera", "es", 9101);
@@ -415,36 +416,36 @@ test_topic_lookups (HlStoreFixture *fixture,
   g_assert_error (error, HL_ERROR, HL_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  ref = hl_topic_store_get_topic_ref (store, 3062);
+  ref = hl_topic_store_get_topic_ref (store, 3062, NULL);
   g_assert_nonnull (ref);
   g_assert_cmpint (hl_topic_ref_get_id (ref), ==, 3062);
   g_assert_cmpstr (hl_topic_ref_get_language (ref), ==, "es");
   g_assert_cmpstr (hl_topic_ref_get_title (ref), ==, "Dolor abdominal");
   g_clear_object (&ref);
-  ref = hl_topic_store_get_topic_ref (store, 999999999);
+  ref = hl_topic_store_get_topic_ref (store, 999999999, NULL);
   g_assert_null (ref);
 
-  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, "https://medlineplus.gov/a1c.html"), ==, 6308);
+  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, "https://medlineplus.gov/a1c.html", NULL), ==, 6308);
   g_assert_cmpint (hl_topic_store_find_topic_by_url (store,
-                                                     "https://medlineplus.gov/spanish/abdominalpain.html"),
+                                                     "https://medlineplus.gov/spanish/abdominalpain.html", NULL),
                    ==, 3062);
-  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, "https://medlineplus.gov/nothing.html"), ==, 0);
-  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, ""), ==, 0);
-  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, NULL), ==, 0);
+  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, "https://medlineplus.gov/nothing.html", NULL), ==, 0);
+  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, "", NULL), ==, 0);
+  g_assert_cmpint (hl_topic_store_find_topic_by_url (store, NULL, NULL), ==, 0);
 
-  ids = hl_topic_store_get_topic_group_ids (store, 6308);
+  ids = hl_topic_store_get_topic_group_ids (store, 6308, NULL);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, int, 0), ==, 25);
   g_assert_cmpint (g_array_index (ids, int, 1), ==, 45);
   g_clear_pointer (&ids, g_array_unref);
 
-  ids = hl_topic_store_get_topic_group_ids (store, 990011);
+  ids = hl_topic_store_get_topic_group_ids (store, 990011, NULL);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, int, 0), ==, 12);
   g_assert_cmpint (g_array_index (ids, int, 1), ==, 15);
   g_clear_pointer (&ids, g_array_unref);
 
-  ids = hl_topic_store_get_topic_group_ids (store, 999999999);
+  ids = hl_topic_store_get_topic_group_ids (store, 999999999, NULL);
   g_assert_nonnull (ids);
   g_assert_cmpuint (ids->len, ==, 0);
 }

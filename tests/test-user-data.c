@@ -213,8 +213,8 @@ test_history_limit (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(HlUserData) user = open_user_data (fixture);
-  g_autoptr(GListModel) english = hl_topic_store_list_topics_by_letter (fixture->store, "en", 0);
-  g_autoptr(GListModel) spanish = hl_topic_store_list_topics_by_letter (fixture->store, "es", 0);
+  g_autoptr(GListModel) english = hl_topic_store_list_topics_by_letter (fixture->store, "en", 0, NULL);
+  g_autoptr(GListModel) spanish = hl_topic_store_list_topics_by_letter (fixture->store, "es", 0, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (int));
   GListModel *history = hl_user_data_get_history (user);
 
@@ -512,7 +512,7 @@ static HlTopicRef *
 ref (Fixture *fixture,
      int      id)
 {
-  HlTopicRef *topic = hl_topic_store_get_topic_ref (fixture->store, id);
+  HlTopicRef *topic = hl_topic_store_get_topic_ref (fixture->store, id, NULL);
 
   g_assert_nonnull (topic);
   return topic;

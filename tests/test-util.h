@@ -91,6 +91,22 @@ void hl_test_write_or_die (const char *path,
                            const char *contents,
                            gssize      length);
 
+/* Overwrites the root page of @table in the library with bytes that are no
+ * SQLite page: reading that table then fails with SQLITE_CORRUPT. */
+void hl_test_corrupt_table (const char *library_path,
+                            const char *table);
+
+/* A synthetic corpus of @n_topics made by tests/gen-corpus.py in @dir. */
+char *hl_test_generate_corpus (const char *dir,
+                               guint       n_topics);
+
+/* An archive holding @contents as its one entry: ZIP, or gzip when
+ * @entry_name is NULL. */
+char *hl_test_write_archive (const char *dir,
+                             const char *name,
+                             const char *entry_name,
+                             GBytes     *contents);
+
 /* A library to read, for the store tests */
 
 /* Each test gets a library of its own, built in its private data dir

@@ -562,7 +562,7 @@ static gboolean
 library_has_topic (gpointer data)
 {
   HlTopicStore *store = hl_library_get_store (hl_application_get_library (fixture_app ()));
-  g_autoptr(HlTopicRef) topic = store ? hl_topic_store_get_topic_ref (store, GPOINTER_TO_INT (data))
+  g_autoptr(HlTopicRef) topic = store ? hl_topic_store_get_topic_ref (store, GPOINTER_TO_INT (data), NULL)
                                       : NULL;
 
   return hl_library_get_state (hl_application_get_library (fixture_app ())) == HL_LIBRARY_STATE_READY &&

@@ -61,6 +61,29 @@ test_ui_strings (void)
   g_assert_nonnull (find_row (hl_sidebar_get_visible_list (sidebar ()), "Hughes Springs"));
 }
 
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The main menu's shortcuts read as the keys do ("Ctrl+F"), never as the
+ * keypad's ("Ctrl+TN +" in Spanish). */
+static void
+test_menu_shortcuts (void)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (hl_window_get_menu_button (fixture_window ()));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_autoptr(GPtrArray) accels = NULL;
+
+  gtk_menu_button_popup (button);
+  wait_until (popover_shown, popover, "the main menu");
+  accels = window_fixture_menu_accels (popover);
+  g_assert_cmpuint (accels->len, >=, 3);
+  window_fixture_assert_no_keypad_labels (accels);
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_spanish_content (void)
 {
@@ -127,6 +150,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-spanish/ui-strings", test_ui_strings);
   g_test_add_func ("/ui/window-spanish/content", test_spanish_content);
   g_test_add_func ("/ui/window-spanish/handout", test_handout_strings);
+  g_test_add_func ("/ui/window-spanish/menu-shortcuts", test_menu_shortcuts);
 
   status = g_test_run ();
 

@@ -6,20 +6,24 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "hl-medlineplus-importer.h"
 #include "hl-paths.h"
 #include "test-util.h"
 #include "window-fixture.h"
+#include "x11-input.h"
 
 #define TIMEOUT_SECONDS 20
 
 static HlApplication *app;
 static HlWindow *window;
 static char *home;
+static gboolean with_window_manager;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -177,6 +181,116 @@ find_toplevel (GType type)
   return NULL;
 }
 
+typedef struct
+{
+  char     *link;      /* the link under the pointer, if any */
+  gboolean  changed;
+} PointerTarget;
+
+static void
+mouse_target_changed_cb (WebKitWebView       *view,
+                         WebKitHitTestResult *hit,
+                         guint                modifiers,
+                         PointerTarget       *target)
+{
+  g_free (target->link);
+  target->link = webkit_hit_test_result_context_is_link (hit)
+                   ? g_strdup (webkit_hit_test_result_get_link_uri (hit)) : NULL;
+  target->changed = TRUE;
+}
+
+static void
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                     NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool: %s", error->message);
+}
+
+static gboolean
+stop_waiting_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves the real pointer (through the X server) to @x, @y of the view and
+ * waits a moment for the view to say what is under it. */
+static void
+move_pointer (gulong         xid,
+              double         x,
+              double         y,
+              PointerTarget *target)
+{
+  g_autofree char *x_text = g_strdup_printf ("%d", (int) x);
+  g_autofree char *y_text = g_strdup_printf ("%d", (int) y);
+  g_autofree char *xid_text = g_strdup_printf ("%lu", xid);
+  const char *args[] = { "mousemove", "--window", xid_text, x_text, y_text, NULL };
+  gboolean waited = FALSE;
+  guint id;
+
+  target->changed = FALSE;
+  run_xdotool (args);
+  id = g_timeout_add (40, stop_waiting_cb, &waited);
+  while (!target->changed && !waited)
+    g_main_context_iteration (NULL, TRUE);
+  if (!waited)
+    g_source_remove (id);
+}
+
+gboolean
+click_link (const char *uri)
+{
+  GtkWidget *view = GTK_WIDGET (web_view ());
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  PointerTarget target = { NULL, FALSE };
+  graphene_rect_t bounds;
+  double surface_x, surface_y;
+  gboolean found = FALSE;
+  gulong handler;
+  gulong xid;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  xid = gdk_x11_surface_get_xid (surface);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (window), &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
+  handler = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_changed_cb),
+                              &target);
+
+  /* Down the page, a column at a time, until the pointer is on the link;
+   * the first column is just inside the text, which is 46em wide and
+   * centred (see page.css). */
+  for (double x = MAX (24, (bounds.size.width - 46 * 16) / 2 + 40);
+       !found && x < bounds.size.width - 24; x += 48)
+    for (double y = 4; !found && y < bounds.size.height; y += 8)
+      {
+        move_pointer (xid, surface_x + bounds.origin.x + x, surface_y + bounds.origin.y + y,
+                      &target);
+        found = g_strcmp0 (target.link, uri) == 0;
+      }
+
+  if (found)
+    {
+      const char *args[] = { "click", "1", NULL };
+
+      run_xdotool (args);
+    }
+
+  g_signal_handler_disconnect (view, handler);
+  g_free (target.link);
+  return found;
+}
+
 static gboolean
 library_ready (gpointer data)
 {
@@ -206,6 +320,61 @@ window_fixture_start (void)
 static gboolean home_borrowed;
 
 static void
+write_file (const char *path,
+            const char *contents,
+            int         mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_file_set_contents (path, contents, -1, &error))
+    g_error ("%s", error->message);
+  g_chmod (path, mode);
+}
+
+/* What the system opens links with, for the tests: web links go to a script
+ * that writes them down (no browser ever starts), and phone links to a
+ * program that does not exist, as on a computer that cannot dial. */
+static void
+install_link_handlers (void)
+{
+  g_autofree char *script = g_build_filename (home, "record-link", NULL);
+  g_autofree char *record = g_build_filename (home, "opened-links.txt", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\necho \"$1\" >> '%s'\n", record);
+  g_autofree char *apps = g_build_filename (home, "XDG_DATA_HOME", "applications", NULL);
+  g_autofree char *browser = g_build_filename (apps, "hl-test-browser.desktop", NULL);
+  g_autofree char *dialer = g_build_filename (apps, "hl-test-dialer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (home, "XDG_CONFIG_HOME", "mimeapps.list", NULL);
+  g_autofree char *browser_text = g_strdup_printf (
+    "[Desktop Entry]\nType=Application\nName=Test Browser\nExec=%s %%u\n"
+    "MimeType=x-scheme-handler/http;x-scheme-handler/https;\nNoDisplay=true\n", script);
+
+  write_file (script, script_text, 0700);
+  write_file (browser, browser_text, 0600);
+  write_file (dialer,
+              "[Desktop Entry]\nType=Application\nName=Test Dialer\n"
+              "Exec=/nonexistent/health-library-test-dialer %u\n"
+              "MimeType=x-scheme-handler/tel;\nNoDisplay=true\n", 0600);
+  write_file (mimeapps,
+              "[Default Applications]\n"
+              "x-scheme-handler/http=hl-test-browser.desktop\n"
+              "x-scheme-handler/https=hl-test-browser.desktop\n"
+              "x-scheme-handler/tel=hl-test-dialer.desktop\n", 0600);
+}
+
+char *
+window_fixture_dup_opened_links (void)
+{
+  g_autofree char *record = g_build_filename (home, "opened-links.txt", NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (record, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+static void
 make_home (void)
 {
   if (home != NULL)
@@ -230,6 +399,20 @@ make_home (void)
       g_mkdir_with_parents (dir, 0700);
       g_setenv (names[i], dir, TRUE);
     }
+
+  install_link_handlers ();
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+void
+window_fixture_use_window_manager (void)
+{
+  with_window_manager = TRUE;
 }
 
 const char *
@@ -252,6 +435,9 @@ start_app (Condition   ready,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (with_window_manager)
+    x11_start_window_manager ();
+
   app = hl_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   /* The app before stays on the session bus until the process ends: the one
@@ -269,6 +455,8 @@ start_app (Condition   ready,
   g_assert_nonnull (window);
 
   wait_until (ready, NULL, what);
+  if (with_window_manager)
+    wait_until (window_active, NULL, "the window to have the keyboard focus");
 }
 
 void
@@ -295,17 +483,30 @@ library_failed (gpointer data)
   return hl_library_get_state (hl_application_get_library (app)) == HL_LIBRARY_STATE_FAILED;
 }
 
+static void
+damage_library (void)
+{
+  g_autofree char *library = hl_paths_get_library_path ();
+
+  if (!g_file_set_contents (library, "This is not a library.\n", -1, NULL))
+    g_error ("Could not write %s", library);
+}
+
 void
 window_fixture_start_broken (void)
 {
-  g_autofree char *library = NULL;
-
   make_home ();
-  library = hl_paths_get_library_path ();
-  if (!g_file_set_contents (library, "This is not a library.\n", -1, NULL))
-    g_error ("Could not write %s", library);
-
+  damage_library ();
   start_app (library_failed, "the library to fail", FALSE);
+}
+
+void
+window_fixture_restart_broken (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  damage_library ();
+  start_app (library_failed, "the library to fail after a restart", TRUE);
 }
 
 void
@@ -317,11 +518,242 @@ window_fixture_restart (void)
 }
 
 void
+window_fixture_start_damaged (const char *table)
+{
+  g_autofree char *library = NULL;
+  g_autofree char *starter = NULL;
+
+  make_home ();
+  library = hl_paths_get_library_path ();
+  starter = hl_paths_find_starter_topics ();
+  hl_test_import_or_die (starter, library);
+  hl_test_corrupt_table (library, table);
+
+  start_app (library_failed, "the library to fail", FALSE);
+}
+
+void
 window_fixture_stop (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
+  x11_stop_window_manager ();
   if (!home_borrowed)
     hl_test_remove_tree (home);
   g_clear_pointer (&home, g_free);
+}
+
+static void
+collect_accels (GtkWidget *widget,
+                GPtrArray *accels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      (g_strcmp0 (gtk_widget_get_css_name (widget), "accelerator") == 0 ||
+       gtk_widget_has_css_class (widget, "accelerator")))
+    g_ptr_array_add (accels, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accels (child, accels);
+}
+
+GPtrArray *
+window_fixture_menu_accels (GtkWidget *popover)
+{
+  GPtrArray *accels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_accels (popover, accels);
+  return accels;
+}
+
+void
+window_fixture_assert_no_keypad_labels (GPtrArray *accels)
+{
+  /* "KP +" in English, "TN +" in Spanish: the keypad's word is what comes
+   * before the space. */
+  g_autofree char *keypad = gtk_accelerator_get_label (GDK_KEY_KP_Add, 0);
+  g_autofree char *word = g_strndup (keypad, strcspn (keypad, " "));
+
+  for (guint i = 0; i < accels->len; i++)
+    {
+      const char *accel = g_ptr_array_index (accels, i);
+
+      if (strstr (accel, word) != NULL)
+        g_error ("The menu shows the keypad's shortcut “%s”", accel);
+    }
+}
+
+gboolean
+window_fixture_find_tooltip (GtkWidget  *widget,
+                             const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && strstr (tooltip, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (window_fixture_find_tooltip (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+GtkWidget *
+window_fixture_find_widget (GtkWidget *widget,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = window_fixture_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+window_fixture_find_label (GtkWidget  *widget,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = window_fixture_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && tooltip != NULL &&
+      g_str_has_prefix (tooltip, text) &&
+      (tooltip[strlen (text)] == '\0' || g_str_has_prefix (tooltip + strlen (text), " (")))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  char *link;
+} Hover;
+
+static void
+mouse_target_cb (WebKitWebView       *view,
+                 WebKitHitTestResult *hit,
+                 guint                modifiers,
+                 Hover               *hover)
+{
+  g_free (hover->link);
+  hover->link = webkit_hit_test_result_context_is_link (hit)
+                  ? g_strdup (webkit_hit_test_result_get_link_uri (hit)) : NULL;
+}
+
+/* Whether the link under the pointer at (@px, @py) is @uri, waiting up to
+ * @wait_ms for the page to say. */
+static gboolean
+hover_shows (GtkWidget  *view,
+             Hover      *hover,
+             double      px,
+             double      py,
+             const char *uri,
+             int         wait_ms)
+{
+  gint64 until;
+
+  x11_move_pointer_quickly (view, px, py);
+  until = g_get_monotonic_time () + wait_ms * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_strcmp0 (hover->link, uri) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+window_fixture_point_at_link (const char *uri,
+                              double      x_from,
+                              double      x_to,
+                              double     *x,
+                              double     *y)
+{
+  GtkWidget *view = GTK_WIDGET (web_view ());
+  Hover hover = { NULL };
+  gulong id = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_cb),
+                                &hover);
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  gboolean found = FALSE;
+
+  /* Down the page a few pixels at a time, as a hand would look for it. The
+   * page answers each move from its own process, a little later: a quick
+   * pass finds roughly where, then the last points are tried again slowly. */
+  for (double py = 8; py < gtk_widget_get_height (view) - 8 && !found; py += 6)
+    for (double px = x_from; px <= x_to && !found; px += 40)
+      {
+        graphene_point_t point = GRAPHENE_POINT_INIT (px, py);
+
+        g_array_append_val (path, point);
+        found = hover_shows (view, &hover, px, py, uri, 3);
+      }
+
+  if (found)
+    {
+      found = FALSE;
+      for (guint i = path->len > 8 ? path->len - 8 : 0; i < path->len && !found; i++)
+        {
+          graphene_point_t *point = &g_array_index (path, graphene_point_t, i);
+
+          /* Away first, until the page has said so, so that arriving there
+           * is news to it. */
+          x11_move_pointer_quickly (view, 1, 1);
+          for (int wait = 0; wait < 100 && g_strcmp0 (hover.link, uri) == 0; wait++)
+            {
+              g_usleep (2000);
+              while (g_main_context_iteration (NULL, FALSE))
+                ;
+            }
+          found = hover_shows (view, &hover, point->x, point->y, uri, 100);
+          if (found)
+            {
+              *x = point->x;
+              *y = point->y;
+            }
+        }
+    }
+
+  g_signal_handler_disconnect (view, id);
+  g_free (hover.link);
+  return found;
 }

@@ -45,6 +45,7 @@ struct _HlLibrary
   guint           update_source;
   gboolean        defer_updates;
   gboolean        update_pending;
+  guint           damaged_source;
 };
 
 G_DEFINE_FINAL_TYPE (HlLibrary, hl_library, G_TYPE_OBJECT)
@@ -134,6 +135,50 @@ set_update_pending (HlLibrary *self,
 }
 
 static gboolean
+report_damaged_cb (gpointer data)
+{
+  HlLibrary *self = data;
+  g_autofree char *message = NULL;
+
+  self->damaged_source = 0;
+  if (self->store == NULL || !hl_topic_store_is_damaged (self->store) || self->importing)
+    return G_SOURCE_REMOVE;
+
+  message = g_strdup_printf (_("The library “%s” is damaged: it cannot be read any more. "
+                               "Restore the sample library, or import the MedlinePlus "
+                               "health-topic file again."),
+                             self->path);
+  fail (self, message);
+  return G_SOURCE_REMOVE;
+}
+
+/* A read found the file damaged: the window then offers to restore it,
+ * as it does for a library that cannot be opened at all. Said once the
+ * read that found it has returned, not in the middle of it. */
+static void
+store_damaged_cb (HlLibrary    *self,
+                  GParamSpec   *pspec,
+                  HlTopicStore *store)
+{
+  if (store != self->store || self->damaged_source != 0)
+    return;
+
+  self->damaged_source = g_idle_add (report_damaged_cb, self);
+}
+
+static void
+set_store (HlLibrary    *self,
+           HlTopicStore *store)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_damaged_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "notify::damaged", G_CALLBACK (store_damaged_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static gboolean
 open_store (HlLibrary  *self,
             GError    **error)
 {
@@ -147,7 +192,7 @@ open_store (HlLibrary  *self,
 
   self->opened = id;
   set_update_pending (self, FALSE);
-  g_set_object (&self->store, store);
+  set_store (self, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_clear_pointer (&self->error_message, g_free);
   set_state (self, HL_LIBRARY_STATE_READY);
@@ -177,7 +222,7 @@ import_done_cb (GObject      *source,
       !open_store (self, &error))
     {
       /* The current library, if any, is still there and still open. */
-      if (self->store != NULL)
+      if (self->store != NULL && !hl_topic_store_is_damaged (self->store))
         set_state (self, HL_LIBRARY_STATE_READY);
       else
         fail (self, error->message);
@@ -439,7 +484,8 @@ hl_library_finalize (GObject *object)
 {
   HlLibrary *self = (HlLibrary *) object;
 
-  g_clear_object (&self->store);
+  g_clear_handle_id (&self->damaged_source, g_source_remove);
+  set_store (self, NULL);
   g_free (self->path);
   g_free (self->error_message);
 

@@ -10,10 +10,12 @@
 #include <webkit/webkit.h>
 
 #include "hl-app-settings.h"
+#include "hl-address.h"
 #include "hl-application.h"
 #include "hl-command-line.h"
 #include "hl-kiosk.h"
 #include "hl-page-scheme.h"
+#include "hl-popover-guard.h"
 #include "hl-preferences-window.h"
 #include "hl-profile.h"
 #include "hl-resources.h"
@@ -235,6 +237,7 @@ hl_application_startup (GApplication *application)
   }
   G_APPLICATION_CLASS (hl_application_parent_class)->startup (application);
   hl_profile_mark ("toolkit-ready");
+  hl_popover_guard_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -305,7 +308,7 @@ hl_application_open (GApplication  *application,
     {
       g_autofree char *uri = g_file_get_uri (files[i]);
 
-      if (g_str_has_prefix (uri, "hl://"))
+      if (hl_address_has_scheme (uri))
         hl_window_open_uri (window, uri);
       else
         g_warning ("Not a Health Library page: %s", uri);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "hl-address.h"
 #include "hl-clinic-directory.h"
 #include "hl-error.h"
 #include "hl-handout.h"
@@ -193,12 +194,20 @@ hl_command_line_page (const char *uri,
                       const char *language)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HlTopicStore) store = open_store (&error);
+  g_autoptr(HlAddress) address = hl_address_parse (uri, &error);
+  g_autoptr(HlTopicStore) store = NULL;
   g_autoptr(HlClinicDirectory) clinics = NULL;
   g_autoptr(HlPageRenderer) renderer = NULL;
   g_autofree char *home_clinic = NULL;
   g_autofree char *html = NULL;
 
+  if (address == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  store = open_store (&error);
   if (store == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -218,7 +227,7 @@ hl_command_line_page (const char *uri,
   /* The page as this computer's app would show and print it. */
   home_clinic = dup_home_clinic ();
   hl_page_renderer_set_home_clinic (renderer, home_clinic);
-  html = hl_page_renderer_render (renderer, uri, &error);
+  html = hl_page_renderer_render_address (renderer, address, &error);
   if (html == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -261,7 +270,7 @@ hl_command_line_handout (const char *uri,
   g_autoptr(GFile) out = NULL;
   g_autofree char *home_clinic = NULL;
   HlHandoutLanguage mode = HL_HANDOUT_LANGUAGE_AS_CHOSEN;
-  int id = hl_page_renderer_get_topic_id (uri);
+  int id = hl_address_topic_id_of (uri);
   guint n_pages;
 
   if (id == 0)

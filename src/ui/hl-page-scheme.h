@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define HL_PAGE_SCHEME "hl"
+#define HL_PAGE_SCHEME HL_ADDRESS_SCHEME
 
 /* Serves hl:// pages and images from @renderer to every web view of
  * @context. Call it before the first web view is created; calling it again

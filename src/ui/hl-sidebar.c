@@ -7,10 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "hl-bookmarks-section.h"
+#include "hl-sidebar-rows.h"
+#include "hl-address.h"
 #include "hl-sidebar.h"
 #include "hl-text.h"
 
@@ -18,12 +19,6 @@
 /* Rows are made a screenful at a time, one batch a frame, so that a long
  * list never holds up typing. */
 #define ROWS_PER_BATCH 16
-
-typedef enum
-{
-  SECTION_CLINICS,
-  SECTION_TOPICS,
-} Section;
 
 struct _HlSidebar
 {
@@ -49,11 +44,13 @@ struct _HlSidebar
   GtkSliceListModel  *group_slice;
   GtkSliceListModel  *search_slice;
   guint               grow_id;
+  gboolean            browse_dirty;    /* the browse list is to be rebuilt */
   char               *filter_text;     /* folded */
   GListModel         *search_results;
   char               *return_mode;     /* where to go back to when a search ends */
   char               *searched;        /* the query and language the results are for */
   double              last_search_ms;
+  int                 natural_width;
 };
 
 G_DEFINE_FINAL_TYPE (HlSidebar, hl_sidebar, ADW_TYPE_BIN)
@@ -66,62 +63,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-make_row (const char *title,
-          const char *detail,
-          const char *uri,
-          Section     section)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (title);
-  g_autofree char *accessible = NULL;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (detail != NULL)
-    {
-      GtkWidget *count = gtk_label_new (detail);
-
-      gtk_widget_add_css_class (count, "dim-label");
-      gtk_widget_add_css_class (count, "numeric");
-      gtk_box_append (GTK_BOX (box), count);
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, title);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-  g_object_set_data (G_OBJECT (row), "section", GINT_TO_POINTER (section));
-
-  accessible = detail ? g_strdup_printf ("%s, %s", title, detail) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
-}
-
+/* A damaged library is the window's to report (it offers to restore it);
+ * other failed reads leave the list empty, and are logged. */
 static void
-browse_header_func (GtkListBoxRow *row,
-                    GtkListBoxRow *before,
-                    gpointer       user_data)
+report_read_error (HlSidebar    *self,
+                   const GError *error)
 {
-  Section section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "section"));
-  GtkWidget *header;
-
-  if (before != NULL &&
-      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "section")) == (int) section)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (section == SECTION_CLINICS ? _("Clinics") : _("Health Topics"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "sidebar-section");
-  gtk_list_box_row_set_header (row, header);
+  if (self->store != NULL && hl_topic_store_is_damaged (self->store))
+    g_debug ("%s", error->message);
+  else
+    g_warning ("%s", error->message);
 }
 
 static void
@@ -134,31 +85,59 @@ rebuild_browse_list (HlSidebar *self)
 
   if (self->clinics != NULL)
     {
-      GListModel *clinics = hl_clinic_directory_get_clinics (self->clinics);
+      g_autoptr(GListModel) clinics = hl_clinic_directory_list_by_town (self->clinics);
 
       for (guint i = 0; i < g_list_model_get_n_items (clinics); i++)
         {
           g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
-          g_autofree char *uri = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+          g_autofree char *uri = hl_address_dup_clinic_uri (hl_clinic_get_id (clinic));
 
           gtk_list_box_append (self->browse_list,
-                               make_row (hl_clinic_get_name (clinic), NULL, uri, SECTION_CLINICS));
+                               hl_sidebar_row_new (hl_clinic_get_name (clinic), NULL, uri, HL_SIDEBAR_SECTION_CLINICS));
         }
     }
 
   if (self->store != NULL)
     {
-      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (self->store, self->language,
+                                                                 &error);
 
-      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+      if (groups == NULL)
+        report_read_error (self, error);
+      for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
         {
           g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);
           g_autofree char *uri = hl_group_dup_uri (group);
           g_autofree char *count = g_strdup_printf ("%u", hl_group_get_topic_count (group));
 
           gtk_list_box_append (self->browse_list,
-                               make_row (hl_group_get_name (group), count, uri, SECTION_TOPICS));
+                               hl_sidebar_row_new (hl_group_get_name (group), count, uri, HL_SIDEBAR_SECTION_TOPICS));
         }
+    }
+}
+
+/* While the sidebar is not on screen, a change only marks the list to be
+ * rebuilt: it is built once when the sidebar is mapped, however many of the
+ * language, the clinics and the library changed before (at start, all
+ * three do), and still in the window's first frame. */
+static void
+queue_browse_list (HlSidebar *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_browse_list (self);
+  else
+    self->browse_dirty = TRUE;
+}
+
+/* Before the list's rows are looked at. */
+static void
+flush_browse_list (HlSidebar *self)
+{
+  if (self->browse_dirty)
+    {
+      self->browse_dirty = FALSE;
+      rebuild_browse_list (self);
     }
 }
 
@@ -169,66 +148,14 @@ create_topic_row (gpointer item,
   HlTopicRef *topic = item;
   g_autofree char *uri = hl_topic_ref_dup_uri (topic);
 
-  return make_row (hl_topic_ref_get_title (topic), NULL, uri, SECTION_TOPICS);
+  return hl_sidebar_row_new (hl_topic_ref_get_title (topic), NULL, uri, HL_SIDEBAR_SECTION_TOPICS);
 }
 
 static GtkWidget *
 create_hit_row (gpointer item,
                 gpointer user_data)
 {
-  HlSidebar *self = user_data;
-  HlTopicRef *hit = item;
-  g_autofree char *uri = hl_topic_ref_dup_uri (hit);
-  g_autofree char *markup = hl_topic_ref_dup_snippet_markup (hit);
-  g_autofree char *snippet_text = hl_topic_ref_dup_snippet_text (hit);
-  g_autofree char *accessible = NULL;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (hl_topic_ref_get_title (hit));
-  gboolean other_language = !g_str_equal (hl_topic_ref_get_language (hit), self->language);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (top), title);
-
-  if (other_language)
-    {
-      GtkWidget *tag = gtk_label_new (g_str_equal (hl_topic_ref_get_language (hit), "es")
-                                        ? _("Spanish") : _("English"));
-      gtk_widget_add_css_class (tag, "caption");
-      gtk_widget_add_css_class (tag, "language-tag");
-      gtk_box_append (GTK_BOX (top), tag);
-    }
-  gtk_box_append (GTK_BOX (box), top);
-
-  if (markup != NULL)
-    {
-      GtkWidget *snippet = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (snippet), markup);
-      gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-      gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (snippet), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (snippet, "dim-label");
-      gtk_widget_add_css_class (snippet, "caption");
-      gtk_box_append (GTK_BOX (box), snippet);
-    }
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-
-  accessible = snippet_text ? g_strdup_printf ("%s: %s", hl_topic_ref_get_title (hit), snippet_text)
-                            : g_strdup (hl_topic_ref_get_title (hit));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
+  return hl_sidebar_hit_row_new (item, HL_SIDEBAR (user_data)->language);
 }
 
 static gboolean
@@ -308,22 +235,27 @@ show_group (HlSidebar *self,
 {
   g_autoptr(HlGroup) group = NULL;
   g_autoptr(GListModel) topics = NULL;
+  g_autoptr(GError) error = NULL;
   GtkCustomFilter *filter;
 
   if (self->store == NULL)
     return FALSE;
 
-  group = hl_topic_store_get_group (self->store, group_id, self->language);
-  if (group == NULL || hl_group_get_topic_count (group) == 0)
+  group = hl_topic_store_get_group (self->store, group_id, self->language, &error);
+  if (group != NULL)
+    topics = hl_topic_store_list_group_topics (self->store, group_id, self->language, &error);
+  if (error != NULL)
+    report_read_error (self, error);
+  if (topics == NULL || hl_group_get_topic_count (group) == 0)
     return FALSE;
 
   self->group_id = group_id;
   gtk_label_set_label (self->group_title, hl_group_get_name (group));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->group_title), hl_group_get_name (group));
 
   g_clear_pointer (&self->filter_text, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 
-  topics = hl_topic_store_list_group_topics (self->store, group_id, self->language);
   filter = gtk_custom_filter_new (filter_topic, self, NULL);
   g_clear_object (&self->group_topics);
   self->group_topics = gtk_filter_list_model_new (g_steal_pointer (&topics), GTK_FILTER (filter));
@@ -355,14 +287,12 @@ browse_row_activated_cb (HlSidebar     *self,
                          GtkListBoxRow *row)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(HlAddress) address = uri ? hl_address_parse (uri, NULL) : NULL;
 
   /* A group opens its list of topics here and its page in the view. */
-  if (parsed != NULL && g_strcmp0 (g_uri_get_host (parsed), "group") == 0)
+  if (address != NULL && hl_address_get_kind (address) == HL_ADDRESS_GROUP)
     {
-      const char *path = g_uri_get_path (parsed);
-
-      if (show_group (self, atoi (path[0] == '/' ? path + 1 : path)))
+      if (show_group (self, hl_address_get_id (address)))
         gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
     }
 
@@ -384,9 +314,10 @@ group_back_clicked_cb (HlSidebar *self)
 {
   int group_id = self->group_id;
   GtkListBoxRow *row;
-  g_autofree char *uri = g_strdup_printf ("hl://group/%d?lang=%s", group_id, self->language);
+  g_autofree char *uri = group_id > 0 ? hl_address_dup_group_uri (group_id, self->language) : NULL;
 
   show_browse (self);
+  flush_browse_list (self);
 
   /* Land on the group we came from, for the keyboard. */
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->browse_list, i)) != NULL; i++)
@@ -447,9 +378,14 @@ static void
 show_suggestions (HlSidebar  *self,
                   const char *query)
 {
-  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) suggestions = hl_topic_store_suggest (self->store, query, self->language, 3,
+                                                      &error);
   g_autofree char *title = NULL;
   GtkWidget *child;
+
+  if (suggestions == NULL)
+    report_read_error (self, error);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
     gtk_box_remove (self->suggestions_box, child);
@@ -475,6 +411,43 @@ show_suggestions (HlSidebar  *self,
       g_signal_connect (button, "clicked", G_CALLBACK (suggestion_clicked_cb), self);
       gtk_box_append (self->suggestions_box, button);
     }
+}
+
+static void
+append_all (GListStore *store,
+            GListModel *items)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_list_store_append (store, item);
+    }
+}
+
+/* The clinics that match, above the topics that do. */
+static GListModel *
+search_all (HlSidebar   *self,
+            const char  *query,
+            GError     **error)
+{
+  g_autoptr(GListModel) topics = hl_topic_store_search (self->store, query, self->language,
+                                                        HL_SEARCH_LIST_LIMIT, error);
+  GListStore *results;
+
+  if (topics == NULL)
+    return NULL;
+
+  results = g_list_store_new (G_TYPE_OBJECT);
+  if (self->clinics != NULL)
+    {
+      g_autoptr(GListModel) clinics = hl_clinic_directory_search (self->clinics, query);
+
+      append_all (results, clinics);
+    }
+  append_all (results, topics);
+
+  return G_LIST_MODEL (results);
 }
 
 void
@@ -514,12 +487,11 @@ hl_sidebar_search (HlSidebar  *self,
     hl_set_str (&self->return_mode, gtk_stack_get_visible_child_name (self->stack));
 
   g_clear_object (&self->search_results);
-  self->search_results = hl_topic_store_search (self->store, query, self->language,
-                                                HL_SEARCH_LIST_LIMIT, &error);
+  self->search_results = search_all (self, query, &error);
   if (self->search_results == NULL)
     {
       g_warning ("Search failed: %s", error->message);
-      self->search_results = G_LIST_MODEL (g_list_store_new (HL_TYPE_TOPIC_REF));
+      self->search_results = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
     }
 
   g_clear_object (&self->search_slice);
@@ -568,6 +540,7 @@ hl_sidebar_get_visible_list (HlSidebar *self)
     return self->search_list;
   if (g_str_equal (mode, "group"))
     return self->group_list;
+  flush_browse_list (self);
   return self->browse_list;
 }
 
@@ -583,6 +556,20 @@ hl_sidebar_focus_list (HlSidebar *self)
     return FALSE;
 
   return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+const char *
+hl_sidebar_get_search_text (HlSidebar *self)
+{
+  const char *colon;
+
+  g_return_val_if_fail (HL_IS_SIDEBAR (self), NULL);
+
+  if (self->searched == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+    return NULL;
+  colon = strchr (self->searched, ':');
+  return colon ? colon + 1 : NULL;
 }
 
 const char *
@@ -656,8 +643,8 @@ select_in_batched_list (GtkListBox        *list,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HlTopicRef) topic = g_list_model_get_item (all, i);
-      g_autofree char *topic_uri = hl_topic_ref_dup_uri (topic);
+      g_autoptr(GObject) item = g_list_model_get_item (all, i);
+      g_autofree char *topic_uri = hl_sidebar_item_dup_uri (item);
 
       if (!g_str_equal (topic_uri, uri))
         continue;
@@ -680,6 +667,7 @@ select_topic (HlSidebar  *self,
               const char *uri)
 {
   g_autoptr(GArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
   const char *mode = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_str_equal (mode, "search") && select_in_batched_list (self->search_list,
@@ -692,7 +680,12 @@ select_topic (HlSidebar  *self,
     return;
 
   /* Opened from a link: show a group the topic belongs to. */
-  groups = hl_topic_store_get_topic_group_ids (self->store, id);
+  groups = hl_topic_store_get_topic_group_ids (self->store, id, &error);
+  if (groups == NULL)
+    {
+      report_read_error (self, error);
+      return;
+    }
   for (guint i = 0; i < groups->len; i++)
     if (show_group (self, g_array_index (groups, int, i)))
       {
@@ -705,36 +698,36 @@ void
 hl_sidebar_select_uri (HlSidebar  *self,
                        const char *uri)
 {
-  g_autoptr(GUri) parsed = NULL;
-  const char *host;
-  const char *path;
+  g_autoptr(HlAddress) address = NULL;
+  HlAddressKind kind;
 
   g_return_if_fail (HL_IS_SIDEBAR (self));
 
-  parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
-  if (parsed == NULL || self->store == NULL)
+  address = uri ? hl_address_parse (uri, NULL) : NULL;
+  if (address == NULL || self->store == NULL)
     return;
 
-  host = g_uri_get_host (parsed);
-  path = g_uri_get_path (parsed);
-  path = path[0] == '/' ? path + 1 : path;
-
-  if (g_strcmp0 (host, "topic") == 0)
-    select_topic (self, atoi (path), uri);
-  else if (g_strcmp0 (host, "group") == 0)
+  kind = hl_address_get_kind (address);
+  if (kind == HL_ADDRESS_TOPIC)
+    select_topic (self, hl_address_get_id (address), uri);
+  else if (kind == HL_ADDRESS_GROUP)
     {
-      int id = atoi (path);
+      int id = hl_address_get_id (address);
 
       if (self->group_id != id || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
         show_group (self, id);
       gtk_list_box_unselect_all (self->group_list);
     }
-  else if (g_strcmp0 (host, "clinic") == 0)
+  else if (kind == HL_ADDRESS_CLINIC)
     {
+      /* A clinic opened from the search results stays chosen there. */
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "search"))
+        select_in_batched_list (self->search_list, self->search_slice, uri);
       show_browse (self);
+      flush_browse_list (self);
       select_in_list (self->browse_list, uri);
     }
-  else if (g_strcmp0 (host, "home") == 0 || g_strcmp0 (host, "index") == 0)
+  else if (kind == HL_ADDRESS_HOME || kind == HL_ADDRESS_INDEX)
     {
       if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "group"))
         show_browse (self);
@@ -757,7 +750,7 @@ hl_sidebar_set_store (HlSidebar    *self,
   g_clear_object (&self->group_slice);
   g_clear_object (&self->search_results);
   g_clear_object (&self->search_slice);
-  rebuild_browse_list (self);
+  queue_browse_list (self);
   self->group_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "browse");
 }
@@ -769,7 +762,7 @@ hl_sidebar_set_clinics (HlSidebar         *self,
   g_return_if_fail (HL_IS_SIDEBAR (self));
 
   if (g_set_object (&self->clinics, clinics))
-    rebuild_browse_list (self);
+    queue_browse_list (self);
 }
 
 void
@@ -784,7 +777,7 @@ hl_sidebar_set_language (HlSidebar  *self,
   if (!hl_set_str (&self->language, language))
     return;
 
-  rebuild_browse_list (self);
+  queue_browse_list (self);
 
   /* The same group in the other language, if it has topics there. */
   mode = gtk_stack_get_visible_child_name (self->stack);
@@ -798,6 +791,81 @@ hl_sidebar_set_language (HlSidebar  *self,
       self->search_slice = bind_in_batches (self, self->search_list, self->search_results,
                                             create_hit_row);
     }
+}
+
+static void
+hl_sidebar_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hl_sidebar_parent_class)->map (widget);
+  flush_browse_list (HL_SIDEBAR (widget));
+}
+
+static void
+hl_sidebar_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  HlSidebar *self = HL_SIDEBAR (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+
+  /* The longest group name must not widen the sidebar and squeeze the page. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, self->natural_width);
+}
+
+static void
+hl_sidebar_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (HL_SIDEBAR (widget)->stack), width, height, baseline, NULL);
+}
+
+void
+hl_sidebar_set_natural_width (HlSidebar *self,
+                              int        width)
+{
+  g_return_if_fail (HL_IS_SIDEBAR (self));
+
+  if (self->natural_width == width)
+    return;
+  self->natural_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* A list is one stop for Tab, as GTK's list widgets are: the arrows move
+ * within it, Tab leaves it. Entering it lands on the chosen row. */
+static gboolean
+hl_sidebar_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  HlSidebar *self = HL_SIDEBAR (widget);
+  GtkListBox *list = hl_sidebar_get_visible_list (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (hl_sidebar_parent_class)->focus (widget, direction);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    {
+      /* The list comes last in each part of the sidebar; only a group's
+       * filter comes before it. */
+      if (direction == GTK_DIR_TAB_BACKWARD && list == self->group_list)
+        return gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+      return FALSE;
+    }
+
+  /* The part on show only: while the stack slides from one to the other,
+   * the part going away would be in the way. */
+  return gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), direction);
 }
 
 static void
@@ -840,6 +908,10 @@ hl_sidebar_class_init (HlSidebarClass *klass)
 
   object_class->dispose = hl_sidebar_dispose;
   object_class->finalize = hl_sidebar_finalize;
+  widget_class->map = hl_sidebar_map;
+  widget_class->focus = hl_sidebar_focus;
+  widget_class->measure = hl_sidebar_measure;
+  widget_class->size_allocate = hl_sidebar_size_allocate;
 
   /**
    * HlSidebar::open-uri:
@@ -885,9 +957,13 @@ static void
 hl_sidebar_init (HlSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The sidebar sizes itself (see hl_sidebar_measure), not AdwBin's layout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->language = g_strdup ("en");
-  gtk_list_box_set_header_func (self->browse_list, browse_header_func, NULL, NULL);
+  self->natural_width = 300;
+  gtk_list_box_set_header_func (self->browse_list, hl_sidebar_header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->search_list, hl_sidebar_header_func, NULL, NULL);
 }
 
 GtkWidget *

@@ -37,10 +37,16 @@ gboolean    hl_sidebar_focus_list            (HlSidebar         *self);
  * and selects its row, selects a clinic… */
 void        hl_sidebar_select_uri            (HlSidebar         *self,
                                               const char        *uri);
+/* What the results shown are for, or NULL when none are shown. */
+const char *hl_sidebar_get_search_text       (HlSidebar         *self);
 /* The visible part: "browse", "group" or "search". */
 const char *hl_sidebar_get_mode              (HlSidebar         *self);
 /* The list that is visible, for keyboard handling and tests. */
 GtkListBox *hl_sidebar_get_visible_list      (HlSidebar         *self);
+/* The width the sidebar asks for, whatever the length of its rows' names
+ * (they are ellipsized, and their tooltip has them whole). */
+void        hl_sidebar_set_natural_width     (HlSidebar         *self,
+                                              int                width);
 /* How long the last search took, in milliseconds (query and list). */
 double      hl_sidebar_get_last_search_ms    (HlSidebar         *self);
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "hl-address.h"
 #include "hl-page-scheme.h"
 #include "hl-web-view.h"
 
@@ -39,9 +40,7 @@ hl_web_view_is_external_uri (const char *uri)
 static gboolean
 is_page_uri (const char *uri)
 {
-  g_autofree char *scheme = uri ? g_uri_parse_scheme (uri) : NULL;
-
-  return g_strcmp0 (scheme, HL_PAGE_SCHEME) == 0;
+  return hl_address_has_scheme (uri);
 }
 
 static gboolean

@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
+#include "hl-address.h"
 #include "hl-profile.h"
 #include "hl-settings.h"
 #include "hl-text.h"
@@ -31,10 +31,22 @@ void
 hl_window_show_page (HlWindow   *self,
                      const char *uri)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   hl_web_view_load_page (self->web_view, uri);
 
-  /* Folded or not: a window made narrow later keeps showing the page. */
+  /* Folded or not: a window made narrow later keeps showing the page. The
+   * leaflet moves the focus to the child it shows; side by side, the focus
+   * stays where the reader left it (on the row just opened, say). */
+  if (focus != NULL)
+    g_object_ref (focus);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (focus != NULL)
+    {
+      if (!adw_leaflet_get_folded (self->leaflet) && gtk_widget_get_root (focus) == GTK_ROOT (self))
+        gtk_widget_grab_focus (focus);
+      g_object_unref (focus);
+    }
 }
 
 void
@@ -43,7 +55,7 @@ hl_window_open_uri (HlWindow   *self,
 {
   g_return_if_fail (HL_IS_WINDOW (self));
 
-  if (hl_library_get_store (self->library) == NULL)
+  if (hl_library_get_store (self->library) == NULL || self->first_page_on_map)
     hl_set_str (&self->pending_uri, uri);
   else
     hl_window_show_page (self, uri);
@@ -52,28 +64,33 @@ hl_window_open_uri (HlWindow   *self,
 static char *
 home_uri (HlWindow *self)
 {
-  return g_strdup_printf ("hl://home?lang=%s", self->content_language);
+  g_autoptr(HlAddress) home = hl_address_new_home (self->content_language);
+
+  return hl_address_to_string (home);
 }
 
 /* The same page with another lang parameter. */
 static char *
-replace_language (GUri       *uri,
+replace_language (HlAddress  *address,
                   const char *language)
 {
-  const char *query = g_uri_get_query (uri);
-  g_autoptr(GHashTable) params = NULL;
-  g_autofree char *escaped = NULL;
-  const char *text;
+  hl_address_set_language (address, language);
+  return hl_address_to_string (address);
+}
 
-  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
-  text = params ? g_hash_table_lookup (params, "q") : NULL;
-  if (text == NULL)
-    return g_strdup_printf ("hl://%s%s?lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
-                            language);
+/* The topic a page shows, if it is a topic page. */
+static HlTopicRef *
+page_topic (HlWindow   *self,
+            const char *uri)
+{
+  HlTopicStore *store = hl_library_get_store (self->library);
+  int id = hl_address_topic_id_of (uri);
 
-  escaped = g_uri_escape_string (text, NULL, FALSE);
-  return g_strdup_printf ("hl://%s%s?q=%s&lang=%s", g_uri_get_host (uri), g_uri_get_path (uri),
-                          escaped, language);
+  if (store == NULL || id == 0)
+    return NULL;
+
+  /* A failed read is for the page itself to report. */
+  return hl_topic_store_get_topic_ref (store, id, NULL);
 }
 
 char *
@@ -82,54 +99,86 @@ hl_window_dup_uri_in_language (HlWindow   *self,
 {
   const char *current = hl_web_view_get_page_uri (self->web_view);
   HlTopicStore *store = hl_library_get_store (self->library);
-  g_autoptr(GUri) uri = NULL;
-  const char *host;
+  g_autoptr(HlAddress) address = NULL;
 
   if (current == NULL || store == NULL)
     return NULL;
 
-  uri = g_uri_parse (current, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  if (uri == NULL)
+  address = hl_address_parse (current, NULL);
+  if (address == NULL)
     return NULL;
 
-  host = g_uri_get_host (uri);
-  if (g_strcmp0 (host, "topic") == 0)
+  if (hl_address_get_kind (address) == HL_ADDRESS_TOPIC)
     {
-      const char *path = g_uri_get_path (uri);
-      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, atoi (path + 1), NULL);
+      g_autoptr(HlTopic) topic = hl_topic_store_load_topic (store, hl_address_get_id (address),
+                                                            NULL);
       g_autoptr(HlTopicRef) counterpart = NULL;
 
       if (topic == NULL || g_str_equal (topic->language, language))
         return NULL;
       if (topic->mapped != NULL && topic->mapped->id > 0)
-        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id);
+        counterpart = hl_topic_store_get_topic_ref (store, topic->mapped->id, NULL);
       return counterpart ? hl_topic_ref_dup_uri (counterpart) : NULL;
     }
 
   /* A clinic page has no language of its own: it is shown again in the new
    * one. */
-  if (g_strcmp0 (host, "clinic") == 0)
+  if (hl_address_get_kind (address) == HL_ADDRESS_CLINIC)
     return g_strdup (current);
 
-  return replace_language (uri, language);
+  return replace_language (address, language);
+}
+
+/* Where to go from a topic that has no version in @language: a group of it
+ * that has topics in that language, or the home page. */
+static char *
+dup_nearest_uri (HlWindow   *self,
+                 HlTopicRef *topic,
+                 const char *language)
+{
+  HlTopicStore *store = hl_library_get_store (self->library);
+  g_autoptr(GArray) groups = hl_topic_store_get_topic_group_ids (store,
+                                                                 hl_topic_ref_get_id (topic),
+                                                                 NULL);
+  g_autoptr(HlAddress) home = NULL;
+
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      g_autoptr(HlGroup) group = hl_topic_store_get_group (store, g_array_index (groups, int, i),
+                                                           language, NULL);
+
+      if (group != NULL && hl_group_get_topic_count (group) > 0)
+        return hl_group_dup_uri (group);
+    }
+
+  home = hl_address_new_home (language);
+  return hl_address_to_string (home);
 }
 
 void
 hl_window_show_toast (HlWindow   *self,
                       const char *text)
 {
+  hl_window_show_toast_with_action (self, text, NULL, NULL);
+}
+
+void
+hl_window_show_toast_with_action (HlWindow   *self,
+                                  const char *text,
+                                  const char *button_label,
+                                  const char *action_name)
+{
   /* A high-priority toast takes the place of the one on show. */
   if (self->toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   self->toast = hl_toast_new (text);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (self->toast, button_label);
+      adw_toast_set_action_name (self->toast, action_name);
+    }
   g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
-}
-
-static gboolean
-is_topic_page (const char *uri)
-{
-  return uri != NULL && g_str_has_prefix (uri, "hl://topic/");
 }
 
 const char *
@@ -140,12 +189,49 @@ hl_window_get_content_language (HlWindow *self)
   return self->content_language;
 }
 
+static void show_page_language (HlWindow *self);
+
+/* The page follows the new language: its counterpart, the same list in the
+ * other language, or, for a topic the library has in one language only, the
+ * nearest page in the new one, with a word about why. */
+static void
+show_page_in_language (HlWindow   *self,
+                       const char *language)
+{
+  const char *current = hl_web_view_get_page_uri (self->web_view);
+  g_autoptr(HlTopicRef) topic = page_topic (self, current);
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+
+  /* A topic already in that language (opened from a search, say) stays. */
+  if (topic != NULL && g_str_equal (hl_topic_ref_get_language (topic), language))
+    return;
+
+  uri = hl_window_dup_uri_in_language (self, language);
+  if (uri != NULL)
+    {
+      hl_web_view_load_page (self->web_view, uri);
+      return;
+    }
+  if (topic == NULL)
+    return;
+
+  uri = dup_nearest_uri (self, topic, language);
+  hl_web_view_load_page (self->web_view, uri);
+  message = g_strdup_printf (g_str_equal (language, "es")
+                               /* TRANSLATORS: %s is the title of a health topic */
+                               ? _("“%s” is not in the library in Spanish.")
+                               /* TRANSLATORS: %s is the title of a health topic */
+                               : _("“%s” is not in the library in English."),
+                             hl_topic_ref_get_title (topic));
+  hl_window_show_toast_with_action (self, message, _("_Back"), "win.back");
+}
+
 void
 hl_window_set_content_language (HlWindow   *self,
                                 const char *language)
 {
   const char *code = hl_language_normalize (language);
-  g_autofree char *uri = NULL;
 
   g_return_if_fail (HL_IS_WINDOW (self));
 
@@ -154,7 +240,7 @@ hl_window_set_content_language (HlWindow   *self,
 
   hl_sidebar_set_language (self->sidebar, code);
   hl_page_renderer_set_language (self->renderer, code);
-  if (!self->following_page)
+  if (self->settings != NULL && !self->session_language)
     {
       g_autofree char *stored = g_settings_get_string (self->settings,
                                                        HL_SETTINGS_CONTENT_LANGUAGE);
@@ -164,18 +250,12 @@ hl_window_set_content_language (HlWindow   *self,
        * follows the desktop. */
       if (g_strcmp0 (current ? current : hl_language_default (), code) != 0)
         g_settings_set_string (self->settings, HL_SETTINGS_CONTENT_LANGUAGE, code);
-      uri = hl_window_dup_uri_in_language (self, code);
-      if (uri != NULL)
-        hl_web_view_load_page (self->web_view, uri);
-      else if (is_topic_page (hl_web_view_get_page_uri (self->web_view)))
-        /* The topic stays, and the reader learns why. */
-        hl_window_show_toast (self, g_str_equal (code, "es")
-                                      ? _("This topic is not in the library in Spanish.")
-                                      : _("This topic is not in the library in English."));
+      show_page_in_language (self, code);
     }
 
   /* The search runs again in the new language. */
   hl_sidebar_search (self->sidebar, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  show_page_language (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
@@ -185,48 +265,47 @@ static char *
 page_language (HlWindow   *self,
                const char *uri)
 {
-  HlTopicStore *store = hl_library_get_store (self->library);
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  g_autoptr(GHashTable) params = NULL;
-  const char *query;
+  g_autoptr(HlTopicRef) topic = page_topic (self, uri);
+  g_autoptr(HlAddress) address = NULL;
 
-  if (parsed == NULL)
+  if (topic != NULL)
+    return g_strdup (hl_topic_ref_get_language (topic));
+  address = hl_address_parse (uri, NULL);
+  if (address == NULL)
     return NULL;
+  return g_strdup (hl_address_get_language (address));
+}
 
-  if (g_strcmp0 (g_uri_get_host (parsed), "topic") == 0 && store != NULL)
-    {
-      g_autoptr(HlTopicRef) topic = hl_topic_store_get_topic_ref (store,
-                                                                  atoi (g_uri_get_path (parsed) + 1));
-      return topic ? g_strdup (hl_topic_ref_get_language (topic)) : NULL;
-    }
+/* A page in the other language (a hit found in it, a link to the
+ * counterpart) leaves the reader's language as it is, and the header says
+ * what the page is. */
+static void
+show_page_language (HlWindow *self)
+{
+  const char *uri = hl_web_view_get_page_uri (self->web_view);
+  g_autofree char *language = uri ? page_language (self, uri) : NULL;
 
-  query = g_uri_get_query (parsed);
-  params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL) : NULL;
-  if (params == NULL)
-    return NULL;
-  return g_strdup (hl_language_normalize (g_hash_table_lookup (params, "lang")));
+  if (language != NULL && !g_str_equal (language, self->content_language))
+    adw_window_title_set_subtitle (self->title_widget, g_str_equal (language, "es")
+                                                         ? _("Page in Spanish")
+                                                         : _("Page in English"));
+  else
+    adw_window_title_set_subtitle (self->title_widget, NULL);
 }
 
 static void
 web_view_uri_cb (HlWindow *self)
 {
   const char *uri = hl_web_view_get_page_uri (self->web_view);
-  g_autofree char *language = NULL;
 
   if (uri == NULL)
     return;
 
   hl_set_str (&self->shown_uri, uri);
+  g_free (self->medlineplus_url);
+  self->medlineplus_url = hl_window_dup_medlineplus_url (self, uri);
 
-  /* Reading a Spanish topic makes Spanish the language of the sidebar. */
-  language = page_language (self, uri);
-  if (language != NULL && !g_str_equal (language, self->content_language))
-    {
-      self->following_page = TRUE;
-      hl_window_set_content_language (self, language);
-      self->following_page = FALSE;
-    }
-
+  show_page_language (self);
   hl_sidebar_select_uri (self->sidebar, uri);
   hl_window_update_actions (self);
 }
@@ -261,13 +340,14 @@ static void
 web_view_open_external_cb (HlWindow   *self,
                            const char *uri)
 {
-  /* A kiosk opens nothing: it shows the address on its link page. */
-  if (self->kiosk != NULL && hl_kiosk_controller_open_external (self->kiosk, uri))
-    return;
-  if (hl_window_refuse_external (self, uri))
-    return;
+  hl_window_open_external (self, uri);
+}
 
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+static void
+web_view_mouse_target_cb (HlWindow            *self,
+                          WebKitHitTestResult *hit)
+{
+  hl_window_mouse_target_changed (self, hit);
 }
 
 static void
@@ -344,6 +424,7 @@ leaflet_folded_cb (HlWindow *self)
   hl_window_update_actions (self);
 }
 
+
 static void
 mouse_pressed_cb (GtkGestureClick *gesture,
                   int              n_press,
@@ -365,6 +446,25 @@ mouse_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
+show_first_page (HlWindow *self)
+{
+  /* A page asked for on the command line is shown even on a narrow window;
+   * otherwise a narrow window starts on the sidebar. */
+  if (self->pending_uri != NULL)
+    {
+      g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+      hl_window_show_page (self, uri);
+    }
+  else if (self->shown_uri == NULL)
+    {
+      g_autofree char *uri = home_uri (self);
+      hl_web_view_load_page (self->web_view, uri);
+    }
+  /* Otherwise a new library replaced the one whose page is shown, and the
+   * page was shown again from it. */
+}
+
+static void
 library_state_cb (HlWindow *self)
 {
   HlLibraryState state = hl_library_get_state (self->library);
@@ -380,25 +480,16 @@ library_state_cb (HlWindow *self)
     case HL_LIBRARY_STATE_READY:
       hl_sidebar_set_store (self->sidebar, hl_library_get_store (self->library));
       gtk_stack_set_visible_child_name (self->content_stack, "view");
-      /* A page asked for on the command line is shown even on a narrow
-       * window; otherwise a narrow window starts on the sidebar. */
-      if (self->pending_uri != NULL)
-        {
-          g_autofree char *uri = g_steal_pointer (&self->pending_uri);
-          hl_window_show_page (self, uri);
-        }
-      else if (self->shown_uri == NULL)
-        {
-          g_autofree char *uri = home_uri (self);
-          hl_web_view_load_page (self->web_view, uri);
-        }
-      /* Otherwise a new library replaced the one whose page is shown, and
-       * the page was shown again from it. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        show_first_page (self);
+      else
+        self->first_page_on_map = TRUE;
       break;
 
     case HL_LIBRARY_STATE_FAILED:
-      adw_status_page_set_description (self->failed_page,
-                                       hl_library_get_error_message (self->library));
+      /* The screen speaks to the people at the desk; the file's name and
+       * what went wrong are for the administrator, in the log. */
+      g_message ("%s", hl_library_get_error_message (self->library));
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
       break;
 
@@ -415,6 +506,39 @@ library_fraction_cb (HlWindow *self)
   gtk_progress_bar_set_fraction (self->import_progress, hl_library_get_fraction (self->library));
 }
 
+/* A status page's large icon is looked up as soon as the window is realized,
+ * whether the page is shown or not, and an SVG one brings librsvg in (6 MB,
+ * and time on the way to the first frame): a page gets its icon when it is
+ * shown. */
+static void
+content_page_shown_cb (HlWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  const char *icon_name = g_object_get_data (G_OBJECT (page), "hl-icon-name");
+
+  if (icon_name != NULL)
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+}
+
+static void
+defer_status_icons (HlWindow *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->content_stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    if (ADW_IS_STATUS_PAGE (page) && page != shown)
+      {
+        g_object_set_data_full (G_OBJECT (page), "hl-icon-name",
+                                g_strdup (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page))),
+                                g_free);
+        adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), NULL);
+      }
+
+  g_signal_connect_object (self->content_stack, "notify::visible-child",
+                           G_CALLBACK (content_page_shown_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 HlWindow      *self)
@@ -426,7 +550,21 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 hl_window_map (GtkWidget *widget)
 {
+  HlWindow *self = HL_WINDOW (widget);
+
   GTK_WIDGET_CLASS (hl_window_parent_class)->map (widget);
+  hl_profile_mark ("window-mapped");
+
+  /* The first page is asked for once the window is mapped: asking starts
+   * the web process, which holds the main thread up for 20-30 ms and keeps
+   * both processors busy while the window is realized. The map request is
+   * sent to the X server first. */
+  if (self->first_page_on_map)
+    {
+      self->first_page_on_map = FALSE;
+      gdk_display_flush (gtk_widget_get_display (widget));
+      show_first_page (self);
+    }
 
   if (hl_profile_enabled ())
     g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
@@ -525,9 +663,12 @@ hl_window_finalize (GObject *object)
 {
   HlWindow *self = (HlWindow *) object;
 
+  g_clear_pointer (&self->shortcuts, g_ptr_array_unref);
   g_free (self->content_language);
   g_free (self->pending_uri);
   g_free (self->shown_uri);
+  g_free (self->failed_uri);
+  g_free (self->medlineplus_url);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
 }
@@ -589,6 +730,7 @@ hl_window_class_init (HlWindowClass *klass)
 
   g_type_ensure (HL_TYPE_SIDEBAR);
   g_type_ensure (HL_TYPE_WEB_VIEW);
+  g_type_ensure (HL_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/phynet/HealthLibrary/hl-window.ui");
@@ -599,12 +741,17 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, web_view);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, language_box);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, link_status);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, web_view_uri_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_load_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_open_external_cb);
+  gtk_widget_class_bind_template_callback (widget_class, web_view_mouse_target_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_crashed_cb);
   gtk_widget_class_bind_template_callback (widget_class, web_view_refused_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_open_uri_cb);
@@ -617,6 +764,7 @@ hl_window_class_init (HlWindowClass *klass)
   hl_window_class_install_actions (widget_class);
   hl_window_handout_class_init (widget_class);
   hl_kiosk_controller_class_init_window (widget_class);
+  hl_window_class_install_keys (widget_class);
 }
 
 static void
@@ -629,8 +777,10 @@ hl_window_init (HlWindow *self)
   self->content_language = g_strdup ("en");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  defer_status_icons (self);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  hl_window_init_keys (self);
+  hl_window_init_menu (self);
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
@@ -671,4 +821,18 @@ hl_window_get_search_entry (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->search_entry);
+}
+
+GtkWidget *
+hl_window_get_find_bar (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->find_bar);
+}
+
+GtkWidget *
+hl_window_get_menu_button (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->menu_button);
 }

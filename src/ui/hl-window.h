@@ -29,5 +29,9 @@ void        hl_window_open_uri             (HlWindow      *self,
 GtkWidget  *hl_window_get_web_view         (HlWindow      *self);
 GtkWidget  *hl_window_get_sidebar          (HlWindow      *self);
 GtkWidget  *hl_window_get_search_entry     (HlWindow      *self);
+GtkWidget  *hl_window_get_find_bar         (HlWindow      *self);
+GtkWidget  *hl_window_get_menu_button      (HlWindow      *self);
+/* The address shown for the link under the pointer, or NULL. */
+const char *hl_window_get_link_status      (HlWindow      *self);
 
 G_END_DECLS

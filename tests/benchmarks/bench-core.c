@@ -658,7 +658,7 @@ collect_material (HlTopicStore *store,
 
   for (guint l = 0; l < N_LANGS; l++)
     {
-      g_autoptr(GListModel) topics = hl_topic_store_list_topics_by_letter (store, languages[l], 0);
+      g_autoptr(GListModel) topics = hl_topic_store_list_topics_by_letter (store, languages[l], 0, NULL);
       g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       guint n = g_list_model_get_n_items (topics);
 
@@ -1083,7 +1083,7 @@ run_render_benchmark (HlTopicStore *store,
            stats.n ? total_bytes / 1e3 / stats.n : 0);
 
   {
-    g_autoptr(GListModel) groups = hl_topic_store_list_groups (store, "en");
+    g_autoptr(GListModel) groups = hl_topic_store_list_groups (store, "en", NULL);
     g_autofree char *escaped_word = g_uri_escape_string (search_word, NULL, TRUE);
     g_autofree char *escaped_typo = g_uri_escape_string (typo_word, NULL, TRUE);
     g_autofree char *group_uri = NULL;

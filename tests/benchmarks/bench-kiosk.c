@@ -115,7 +115,7 @@ collect_pages (GPtrArray *groups,
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autoptr(GListModel) list = hl_topic_store_list_groups (store, languages[l]);
+      g_autoptr(GListModel) list = hl_topic_store_list_groups (store, languages[l], NULL);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
@@ -126,7 +126,7 @@ collect_pages (GPtrArray *groups,
             continue;
           g_ptr_array_add (groups, hl_group_dup_uri (group));
           in_group = hl_topic_store_list_group_topics (store, hl_group_get_id (group),
-                                                       languages[l]);
+                                                       languages[l], NULL);
           for (guint t = 0; t < g_list_model_get_n_items (in_group) && t < 20; t++)
             {
               g_autoptr(HlTopicRef) topic = g_list_model_get_item (in_group, t);
@@ -174,7 +174,7 @@ main (int   argc,
            "every %u\n", LOADS, START_OVER_AT);
   g_print ("Library: %u topics; %u group pages and %u topic pages in turn\n",
            hl_topic_store_count_topics (hl_library_get_store (hl_application_get_library (fixture_app ())),
-                                        NULL),
+                                        NULL, NULL),
            groups->len, topics->len);
   g_print ("  %6s  %12s  %12s  %s\n", "loads", "UI RSS", "web RSS", "web processes");
   {

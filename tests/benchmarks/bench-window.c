@@ -71,7 +71,7 @@ static void
 bench_topic_open (void)
 {
   HlTopicStore *store = hl_library_get_store (hl_application_get_library (fixture_app ()));
-  g_autoptr(GListModel) groups = hl_topic_store_list_groups (store, "en");
+  g_autoptr(GListModel) groups = hl_topic_store_list_groups (store, "en", NULL);
   g_autoptr(GListModel) topics = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(HlGroup) largest = NULL;
@@ -90,7 +90,7 @@ bench_topic_open (void)
   activate_row (hl_group_get_name (largest));
   wait_for_page (hl_group_get_name (largest));
 
-  topics = hl_topic_store_list_group_topics (store, hl_group_get_id (largest), "en");
+  topics = hl_topic_store_list_group_topics (store, hl_group_get_id (largest), "en", NULL);
   n = MIN (g_list_model_get_n_items (topics), 60);
   for (guint i = 0; i < n; i++)
     {
@@ -220,7 +220,7 @@ main (int   argc,
   window_fixture_start_with_library (corpus);
   g_print ("Library: %u topics\n",
            hl_topic_store_count_topics (hl_library_get_store (hl_application_get_library (fixture_app ())),
-                                        NULL));
+                                        NULL, NULL));
 
   g_signal_connect (web_view (), "load-changed", G_CALLBACK (load_changed_cb), NULL);
 

@@ -25,6 +25,8 @@ typedef enum
   HL_ERROR_TOO_LARGE,
   HL_ERROR_DATABASE,
   HL_ERROR_NO_LIBRARY,      /* there is no library yet */
+  HL_ERROR_PERMISSION,      /* a file or folder we may not read or write */
+  HL_ERROR_NO_SPACE,        /* the disk is full, or a file size limit was reached */
 } HlError;
 
 /* A cancelled operation fails with G_IO_ERROR_CANCELLED, as GIO's do. */

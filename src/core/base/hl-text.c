@@ -72,9 +72,26 @@ fold_char (gunichar c)
 }
 
 char *
-hl_text_fold (const char *text)
+hl_text_normalize (const char *text)
 {
   g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  if (is_ascii (text))
+    return g_strdup (text);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+}
+
+char *
+hl_text_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
   GString *out;
   const char *p;
 
@@ -84,8 +101,8 @@ hl_text_fold (const char *text)
   if (is_ascii (text))
     return g_ascii_strdown (text, -1);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+  /* "o" + U+0301 folds as "ó" does. */
+  text = normalized = hl_text_normalize (text);
 
   out = g_string_sized_new (strlen (text));
   for (p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -344,10 +361,14 @@ hl_text_split_words (const char *text,
                      guint       max_words)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text;
+  g_autofree char *normalized = NULL;
+  const char *p;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return words;
+
+  /* In NFC, a decomposed accent is part of its letter, not a word break. */
+  p = text = normalized = hl_text_normalize (text);
 
   while (*p != '\0' && (max_words == 0 || words->len < max_words))
     {

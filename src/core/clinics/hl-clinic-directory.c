@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hl-address.h"
 #include "hl-clinic-directory.h"
 #include "hl-error.h"
 #include "hl-paths.h"
@@ -291,17 +292,11 @@ facts_to_clinic (const char  *id,
                        NULL);
 }
 
-/* Ids end up in page addresses, so they are kept to a safe, readable set. */
+/* Ids end up in page addresses, so they follow the addresses' rule. */
 static gboolean
 is_valid_id (const char *id)
 {
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-        return FALSE;
-    }
-
-  return TRUE;
+  return hl_address_is_valid_clinic_id (id);
 }
 
 static gboolean
@@ -613,10 +608,13 @@ set_load_error (const char    *path,
     }
   else if (load_error->domain == JSON_PARSER_ERROR)
     {
+      /* json-glib quotes the text it stopped at, cut to a length in bytes
+       * that may fall inside a character (found by fuzz-clinic-directory). */
+      g_autofree char *valid = g_utf8_make_valid (load_error->message, -1);
       guint64 line, column;
       const char *detail;
 
-      if (split_parse_message (path, load_error->message, &line, &column, &detail))
+      if (split_parse_message (path, valid, &line, &column, &detail))
         g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                      /* Translators: the last %s is json-glib's description of
                       * the mistake. */
@@ -626,7 +624,7 @@ set_load_error (const char    *path,
       else
         g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                      _("“%s” is not valid JSON: %s"),
-                     file, load_error->message);
+                     file, valid);
     }
   else
     {

@@ -33,6 +33,15 @@ HlClinic          *hl_clinic_directory_get_home_office        (HlClinicDirectory
 /* A list model of HlClinic, in the order of the file; owned by @self and
  * never changed after loading. The home office is not part of it. */
 GListModel        *hl_clinic_directory_get_clinics            (HlClinicDirectory  *self);
+/* The clinics alphabetically by town (then name), as people look them up:
+ * a new list model of HlClinic. */
+GListModel        *hl_clinic_directory_list_by_town           (HlClinicDirectory  *self);
+/* The clinics whose name, town, state or services have every word of @query
+ * (folded as the topic search folds; a word of two letters or more matches
+ * the words it starts), and every clinic for "clinic", "clínica" and their
+ * plurals; by town. A new list model of HlClinic, empty for no words. */
+GListModel        *hl_clinic_directory_search                 (HlClinicDirectory  *self,
+                                                               const char         *query);
 /* The clinic with @id, or the home office for "home-office"; NULL if none. */
 HlClinic          *hl_clinic_directory_lookup                 (HlClinicDirectory  *self,
                                                                const char         *id);

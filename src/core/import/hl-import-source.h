@@ -10,15 +10,29 @@
 
 G_BEGIN_DECLS
 
-/* The largest file (or ZIP entry) we read: the real MedlinePlus file is about
- * 30 MB, so anything this large is not one. */
-#define HL_IMPORT_MAX_BYTES (G_GINT64_CONSTANT (1) << 30)
+/* The largest file, and the most XML a compressed file may expand to: the
+ * real MedlinePlus file is about 30 MB, so anything this large is not one. */
+#define HL_IMPORT_MAX_BYTES (G_GINT64_CONSTANT (200) * 1024 * 1024)
+/* XML compresses to a tenth of its size or so; a compressed file that
+ * expands much further is a bomb. Checked once this much has come out. */
+#define HL_IMPORT_MAX_RATIO      50
+#define HL_IMPORT_RATIO_FROM     (G_GINT64_CONSTANT (16) * 1024 * 1024)
+
+/* Which file is being read, for choosing a ZIP entry and for messages. */
+typedef enum
+{
+  HL_IMPORT_FILE_TOPICS,   /* mplus_topics_YYYY-MM-DD.xml */
+  HL_IMPORT_FILE_GROUPS,   /* mplus_topic_groups_YYYY-MM-DD.xml */
+} HlImportFileKind;
 
 /* A file to import, read as a byte stream: a plain XML file, or the XML entry
- * of a ZIP archive (NLM also publishes the topics zipped), or a gzip file. */
+ * of a ZIP archive (NLM also publishes the topics zipped), or a gzip file. A
+ * ZIP archive must hold exactly one entry named after @kind's file
+ * ("mplus_topics*.xml" in any case, or "mplus_topic_groups*.xml"). */
 typedef struct _HlImportSource HlImportSource;
 
 HlImportSource *hl_import_source_open         (const char      *path,
+                                               HlImportFileKind kind,
                                                GError         **error);
 /* Reads up to @length bytes; 0 at the end, -1 on error (see take_error). */
 int             hl_import_source_read         (HlImportSource  *self,
@@ -31,6 +45,10 @@ double          hl_import_source_get_fraction (HlImportSource  *self);
 gboolean        hl_import_source_at_end       (HlImportSource  *self);
 /* Lines read so far: once at the end, the file's last line. */
 int             hl_import_source_get_n_lines  (HlImportSource  *self);
+/* The SHA-256 of every byte read (the XML, for an archive), once at the
+ * end, for files of HL_IMPORT_CHECKSUM_LIMIT bytes or less; NULL otherwise. */
+#define HL_IMPORT_CHECKSUM_LIMIT (1024 * 1024)
+char           *hl_import_source_dup_checksum (HlImportSource  *self);
 /* The path, or "archive.zip › entry.xml" for an archive entry. */
 const char     *hl_import_source_get_name     (HlImportSource  *self);
 void            hl_import_source_free         (HlImportSource  *self);

@@ -8,16 +8,16 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "hl-error.h"
 #include "hl-html.h"
 #include "hl-library-files.h"
 #include "hl-library-writer.h"
-#include "hl-medlineplus-importer.h"
+#include "hl-medlineplus-importer-private.h"
 #include "hl-medlineplus-parser.h"
 #include "hl-paths.h"
+#include "hl-starter-checksum.h"
 #include "hl-text.h"
 #include "hl-topic.h"
 #include "hl-topic-store.h"
@@ -34,6 +34,8 @@ struct _HlMedlinePlusImporter
 
   HlImportCheckFunc     check_func;
   gpointer              check_data;
+  HlImportStageFunc     stage_func;
+  gpointer              stage_data;
 
   HlImportProgressFunc  progress_func;
   gpointer              progress_data;
@@ -54,9 +56,10 @@ struct _HlMedlinePlusImporter
 G_DEFINE_FINAL_TYPE (HlMedlinePlusImporter, hl_medlineplus_importer, G_TYPE_OBJECT)
 
 /* Topics go from the parser to a writer thread through a queue; the tokens
- * keep at most QUEUE_DEPTH topics in flight, so memory does not grow with the
- * file. On two processors the import takes about as long as the longer of
- * reading the XML and writing the database, not both. */
+ * keep at most QUEUE_DEPTH topics in flight, and at most QUEUE_DEPTH times
+ * TOKEN_BYTES of them (a large topic takes several tokens), so memory does
+ * not grow with the file. On two processors the import takes about as long
+ * as the longer of reading the XML and writing the database, not both. */
 typedef struct
 {
   HlMedlinePlusImporter *self;
@@ -69,12 +72,14 @@ typedef struct
 } Writer;
 
 #define QUEUE_DEPTH 32
+#define TOKEN_BYTES (64 * 1024)
 
 /* A topic ready to be written, with its summary's text for the index. */
 typedef struct
 {
   HlTopic *topic;
   char    *text;
+  guint    n_tokens;
 } Job;
 
 /* Pushed after the last topic. */
@@ -160,11 +165,45 @@ write_topics (gpointer data)
         g_atomic_int_set (&writer->failed, TRUE);
 
       /* Handed back to be freed by the thread that allocated it, which keeps
-       * malloc from shuffling memory between the threads' arenas. */
+       * malloc from shuffling memory between the threads' arenas; with it go
+       * back the other tokens it took. */
+      for (guint i = 1; i < job->n_tokens; i++)
+        g_async_queue_push (writer->tokens, &free_slot);
       g_async_queue_push (writer->tokens, job);
     }
 
   return NULL;
+}
+
+static gsize
+strv_size (GPtrArray *strings)
+{
+  gsize size = 0;
+
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    size += strlen (g_ptr_array_index (strings, i)) + sizeof (gpointer);
+  return size;
+}
+
+/* About how much memory @topic and the text of its summary take. */
+static gsize
+topic_size (const HlTopic *topic,
+            const char    *text)
+{
+  gsize size = sizeof *topic + strlen (text) + (topic->summary ? strlen (topic->summary) : 0);
+
+  size += strv_size (topic->also_called) + strv_size (topic->see_references);
+  for (guint i = 0; i < topic->sites->len; i++)
+    {
+      const HlSite *site = g_ptr_array_index (topic->sites, i);
+
+      size += 128 + (site->title ? strlen (site->title) : 0) + (site->url ? strlen (site->url) : 0);
+      size += (site->mapped_url ? strlen (site->mapped_url) : 0) + strv_size (site->categories);
+      size += strv_size (site->organizations) + strv_size (site->descriptions);
+    }
+  size += 128 * (topic->groups->len + topic->related->len + topic->mesh_headings->len +
+                 topic->other_languages->len);
+  return size;
 }
 
 /* Called by the parser for each topic: the summary is sanitized here, in the
@@ -196,8 +235,10 @@ queue_topic (HlTopic  *topic,
   job = g_new (Job, 1);
   job->topic = topic;
   job->text = g_string_free (text, FALSE);
+  job->n_tokens = MIN (1 + topic_size (topic, job->text) / TOKEN_BYTES, QUEUE_DEPTH);
 
-  release_token (g_async_queue_pop (writer->tokens));
+  for (guint i = 0; i < job->n_tokens; i++)
+    release_token (g_async_queue_pop (writer->tokens));
   g_async_queue_push (writer->queue, job);
   return TRUE;
 }
@@ -234,6 +275,15 @@ stop_writer (Writer  *writer,
 }
 
 static gboolean
+stage (HlMedlinePlusImporter *self,
+       HlImportStage          which)
+{
+  if (self->stage_func != NULL)
+    self->stage_func (which, self->stage_data);
+  return TRUE;
+}
+
+static gboolean
 add_group (int          id,
            const char  *language,
            const char  *name,
@@ -244,19 +294,11 @@ add_group (int          id,
   return hl_library_writer_add_group (user_data, id, language, name, url, error);
 }
 
+/* The bundled sample, wherever it was copied: by its content, not its path. */
 static gboolean
-is_starter_file (const char *path)
+is_starter_file (const HlTopicsFileInfo *info)
 {
-  g_autofree char *starter = hl_paths_find_starter_topics ();
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (starter == NULL)
-    return FALSE;
-
-  a = realpath (path, NULL);
-  b = realpath (starter, NULL);
-  return a != NULL && b != NULL && strcmp (a, b) == 0;
+  return info->checksum != NULL && g_str_equal (info->checksum, HL_STARTER_SHA256);
 }
 
 static gboolean
@@ -273,7 +315,7 @@ write_meta (HlMedlinePlusImporter  *self,
   g_autofree char *n_en = g_strdup_printf ("%u", info->n_english);
   g_autofree char *n_es = g_strdup_printf ("%u", info->n_spanish);
   g_autofree char *n_sites = g_strdup_printf ("%u", info->n_sites);
-  gboolean sample = self->sample_set ? self->sample : is_starter_file (self->topics_path);
+  gboolean sample = self->sample_set ? self->sample : is_starter_file (info);
   const struct { const char *key; const char *value; } meta[] = {
     { "source", source },
     { "groups-source", groups_source },
@@ -341,6 +383,7 @@ build_library (HlMedlinePlusImporter  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  stage (self, HL_IMPORT_STAGE_FINISHING);
   return hl_library_writer_finish (library, &self->n_groups, error);
 }
 
@@ -383,8 +426,11 @@ hl_medlineplus_importer_run (HlMedlinePlusImporter  *self,
   ok = new_path != NULL &&
        build_library (self, new_path, cancellable, error) &&
        (self->check_func == NULL || self->check_func (self, self->check_data, error)) &&
+       hl_library_files_sync (new_path, error) &&
+       stage (self, HL_IMPORT_STAGE_REPLACING) &&
        (!is_good_library (library_path) || hl_library_files_keep_previous (library_path, error)) &&
-       hl_library_files_replace (new_path, library_path, error);
+       hl_library_files_replace (new_path, library_path, error) &&
+       stage (self, HL_IMPORT_STAGE_REPLACED);
 
   if (!ok)
     {
@@ -522,6 +568,17 @@ hl_medlineplus_importer_set_check_func (HlMedlinePlusImporter *self,
 
   self->check_func = func;
   self->check_data = user_data;
+}
+
+void
+hl_medlineplus_importer_set_stage_func (HlMedlinePlusImporter *self,
+                                        HlImportStageFunc      func,
+                                        gpointer               user_data)
+{
+  g_return_if_fail (HL_IS_MEDLINEPLUS_IMPORTER (self));
+
+  self->stage_func = func;
+  self->stage_data = user_data;
 }
 
 void

@@ -38,7 +38,8 @@ void                   hl_medlineplus_importer_set_groups_path    (HlMedlinePlus
 void                   hl_medlineplus_importer_set_library_path   (HlMedlinePlusImporter  *self,
                                                                    const char             *library_path);
 /* Records that the file is the bundled sample, not a full NLM download.
- * Importing the installed starter file sets this by itself. */
+ * Without it, a file that is byte for byte the bundled sample (wherever it
+ * was copied, zipped or not) is recorded as the sample, and no other is. */
 void                   hl_medlineplus_importer_set_sample         (HlMedlinePlusImporter  *self,
                                                                    gboolean                sample);
 void                   hl_medlineplus_importer_set_check_func     (HlMedlinePlusImporter  *self,

@@ -12,9 +12,13 @@
 
 G_BEGIN_DECLS
 
-/* Reads MedlinePlus health-topic and topic-group files with libxml2's
- * streaming reader: one topic in memory at a time, no DTD, no entities, no
- * network. Errors name the file and the line. */
+/* Reads MedlinePlus health-topic and topic-group files with libxml2's SAX
+ * parser: the parser holds one topic at a time (each handed to the caller
+ * when it ends), builds no document, and loads no DTD, entity or anything
+ * from the network. Every part of a file has a limit (see
+ * hl-medlineplus-parser-private.h), so memory stays bounded whatever the
+ * file. Errors name the file, the line and, for a limit, the element or
+ * attribute and the topic; they are valid UTF-8. */
 
 /* Takes @topic (English or Spanish, with its id, title and url). Returning
  * FALSE stops the reading with @error. */
@@ -34,6 +38,7 @@ typedef void     (*HlParserProgressFunc) (double       fraction,
 typedef struct
 {
   char  *date_generated;   /* ISO 8601, or as written */
+  char  *checksum;         /* SHA-256 of the XML, for a file of 1 MB or less */
   char  *declared_total;
   guint  n_english;
   guint  n_spanish;

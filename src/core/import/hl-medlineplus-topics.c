@@ -17,61 +17,61 @@
  * elements, whose children and grandchildren are read into an HlTopic; the
  * topic goes to the caller when its element ends. */
 
-static void
-read_link_attributes (ParseContext *ctx,
-                      HlTopicLink  *link)
+static HlTopicLink *
+read_link (ParseContext *ctx,
+           const char   *element)
 {
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-    {
-      const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = hl_parser_attribute (ctx, name);
+  HlTopicLink *link = hl_topic_link_new ();
 
-      if (strcmp (name, "url") == 0)
-        hl_set_str (&link->url, value);
-      else if (strcmp (name, "id") == 0)
-        hl_parser_parse_id (value, &link->id);
-      else if (strcmp (name, "language") == 0)
-        link->language = g_strdup (hl_language_from_name (value));
-    }
-  xmlTextReaderMoveToElement (ctx->reader);
+  link->url = hl_parser_dup_attribute (ctx, element, "url", hl_parser_get_attribute (ctx, "url"));
+  hl_parser_parse_id (hl_parser_get_attribute (ctx, "id"), &link->id);
+  link->language = g_strdup (hl_language_from_name (hl_parser_get_attribute (ctx, "language")));
+  return link;
 }
 
 static void
 start_topic (ParseContext *ctx)
 {
   HlTopic *topic = hl_topic_new ();
+  const char *id = hl_parser_get_attribute (ctx, "id");
+  const char *language = hl_parser_get_attribute (ctx, "language");
+  g_autofree char *date = NULL;
 
   ctx->topic = topic;
   ctx->topic_line = hl_parser_current_line (ctx);
+  ctx->topic_bytes = 0;
+  ctx->topic_elements = 0;
   topic->id = -1;
 
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
+  if (++ctx->n_topics > HL_PARSER_MAX_TOPICS)
     {
-      const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-      const char *value = hl_parser_attribute (ctx, name);
-
-      if (strcmp (name, "id") == 0)
-        {
-          if (!hl_parser_parse_id (value, &topic->id))
-            {
-              hl_parser_fail (ctx, HL_ERROR_INVALID_DATA,
-                    _("A topic has the id “%s”; ids are positive whole numbers."), value);
-              break;
-            }
-        }
-      else if (strcmp (name, "title") == 0)
-        topic->title = hl_parser_dup_attribute_text (value);
-      else if (strcmp (name, "url") == 0)
-        topic->url = hl_parser_dup_attribute_text (value);
-      else if (strcmp (name, "language") == 0)
-        /* Kept as written until the topic ends, to report unknown languages. */
-        topic->language = g_strdup (value);
-      else if (strcmp (name, "meta-desc") == 0)
-        topic->meta_desc = hl_parser_dup_attribute_text (value);
-      else if (strcmp (name, "date-created") == 0)
-        topic->date_created = hl_parser_iso_date (value, FALSE);
+      hl_parser_fail (ctx, HL_ERROR_TOO_LARGE,
+                      _("The file holds more than %d topics; a MedlinePlus health-topic file "
+                        "holds about 2,000. It was not imported."),
+                      HL_PARSER_MAX_TOPICS);
+      return;
     }
-  xmlTextReaderMoveToElement (ctx->reader);
+
+  if (id != NULL && !hl_parser_parse_id (id, &topic->id))
+    {
+      g_autofree char *shown = hl_parser_shown (id);
+
+      hl_parser_fail (ctx, HL_ERROR_INVALID_DATA,
+                      _("A topic has the id “%s”; ids are positive whole numbers."), shown);
+      return;
+    }
+
+  topic->title = hl_parser_dup_attribute (ctx, "health-topic", "title",
+                                          hl_parser_get_attribute (ctx, "title"));
+  topic->url = hl_parser_dup_attribute (ctx, "health-topic", "url",
+                                        hl_parser_get_attribute (ctx, "url"));
+  topic->meta_desc = hl_parser_dup_attribute (ctx, "health-topic", "meta-desc",
+                                              hl_parser_get_attribute (ctx, "meta-desc"));
+  /* Kept as written until the topic ends, to report unknown languages. */
+  topic->language = hl_parser_dup_attribute (ctx, "health-topic", "language", language);
+  date = hl_parser_dup_attribute (ctx, "health-topic", "date-created",
+                                  hl_parser_get_attribute (ctx, "date-created"));
+  topic->date_created = hl_parser_iso_date (date, FALSE);
 }
 
 static void
@@ -85,29 +85,29 @@ start_topic_child (ParseContext *ctx,
     {
     case 'a':
       if (strcmp (name, "also-called") == 0)
-        hl_parser_start_field (ctx, FIELD_ALSO_CALLED, depth);
+        hl_parser_start_field (ctx, FIELD_ALSO_CALLED, "also-called", depth);
       break;
 
     case 'f':
       if (strcmp (name, "full-summary") == 0)
-        hl_parser_start_field (ctx, FIELD_SUMMARY, depth);
+        hl_parser_start_field (ctx, FIELD_SUMMARY, "full-summary", depth);
       break;
 
     case 'g':
       if (strcmp (name, "group") == 0)
         {
-          ctx->link = hl_topic_link_new ();
-          read_link_attributes (ctx, ctx->link);
-          hl_parser_start_field (ctx, FIELD_GROUP, depth);
+          g_clear_pointer (&ctx->link, hl_topic_link_free);
+          ctx->link = read_link (ctx, "group");
+          hl_parser_start_field (ctx, FIELD_GROUP, "group", depth);
         }
       break;
 
     case 'l':
       if (strcmp (name, "language-mapped-topic") == 0 && topic->mapped == NULL)
         {
-          ctx->link = hl_topic_link_new ();
-          read_link_attributes (ctx, ctx->link);
-          hl_parser_start_field (ctx, FIELD_MAPPED, depth);
+          g_clear_pointer (&ctx->link, hl_topic_link_free);
+          ctx->link = read_link (ctx, "language-mapped-topic");
+          hl_parser_start_field (ctx, FIELD_MAPPED, "language-mapped-topic", depth);
         }
       break;
 
@@ -122,61 +122,50 @@ start_topic_child (ParseContext *ctx,
     case 'o':
       if (strcmp (name, "other-language") == 0)
         {
+          g_clear_pointer (&ctx->other, hl_other_language_free);
           ctx->other = hl_other_language_new ();
-          while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-            {
-              const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-              if (strcmp (attr, "vernacular-name") == 0)
-                ctx->other->vernacular_name = hl_parser_dup_attribute_text (hl_parser_attribute (ctx, attr));
-              else if (strcmp (attr, "url") == 0)
-                ctx->other->url = hl_parser_dup_attribute_text (hl_parser_attribute (ctx, attr));
-            }
-          xmlTextReaderMoveToElement (ctx->reader);
-          hl_parser_start_field (ctx, FIELD_OTHER_LANGUAGE, depth);
+          ctx->other->vernacular_name =
+            hl_parser_dup_attribute (ctx, name, "vernacular-name",
+                                     hl_parser_get_attribute (ctx, "vernacular-name"));
+          ctx->other->url = hl_parser_dup_attribute (ctx, name, "url",
+                                                     hl_parser_get_attribute (ctx, "url"));
+          hl_parser_start_field (ctx, FIELD_OTHER_LANGUAGE, "other-language", depth);
         }
       break;
 
     case 'p':
       if (strcmp (name, "primary-institute") == 0)
         {
-          const char *url = (const char *) xmlTextReaderGetAttribute (ctx->reader,
-                                                                      BAD_CAST "url");
           g_free (topic->institute_url);
-          topic->institute_url = url ? hl_text_collapse_space (url) : NULL;
-          xmlFree ((xmlChar *) url);
-          hl_parser_start_field (ctx, FIELD_INSTITUTE, depth);
+          topic->institute_url = hl_parser_dup_attribute (ctx, name, "url",
+                                                          hl_parser_get_attribute (ctx, "url"));
+          hl_parser_start_field (ctx, FIELD_INSTITUTE, "primary-institute", depth);
         }
       break;
 
     case 'r':
       if (strcmp (name, "related-topic") == 0)
         {
-          ctx->link = hl_topic_link_new ();
-          read_link_attributes (ctx, ctx->link);
-          hl_parser_start_field (ctx, FIELD_RELATED, depth);
+          g_clear_pointer (&ctx->link, hl_topic_link_free);
+          ctx->link = read_link (ctx, "related-topic");
+          hl_parser_start_field (ctx, FIELD_RELATED, "related-topic", depth);
         }
       break;
 
     case 's':
       if (strcmp (name, "see-reference") == 0)
-        hl_parser_start_field (ctx, FIELD_SEE_REFERENCE, depth);
+        hl_parser_start_field (ctx, FIELD_SEE_REFERENCE, "see-reference", depth);
       else if (strcmp (name, "site") == 0)
         {
           g_clear_pointer (&ctx->site, hl_site_free);
           ctx->site = hl_site_new ();
-          while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-            {
-              const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-              if (strcmp (attr, "title") == 0)
-                ctx->site->title = hl_parser_dup_attribute_text (hl_parser_attribute (ctx, attr));
-              else if (strcmp (attr, "url") == 0)
-                ctx->site->url = hl_parser_dup_attribute_text (hl_parser_attribute (ctx, attr));
-              else if (strcmp (attr, "language-mapped-url") == 0)
-                ctx->site->mapped_url = hl_parser_dup_attribute_text (hl_parser_attribute (ctx, attr));
-            }
-          xmlTextReaderMoveToElement (ctx->reader);
+          ctx->site->title = hl_parser_dup_attribute (ctx, name, "title",
+                                                      hl_parser_get_attribute (ctx, "title"));
+          ctx->site->url = hl_parser_dup_attribute (ctx, name, "url",
+                                                    hl_parser_get_attribute (ctx, "url"));
+          ctx->site->mapped_url =
+            hl_parser_dup_attribute (ctx, name, "language-mapped-url",
+                                     hl_parser_get_attribute (ctx, "language-mapped-url"));
         }
       break;
 
@@ -195,24 +184,25 @@ start_grandchild (ParseContext *ctx,
       if (strcmp (name, "descriptor") == 0 || strcmp (name, "qualifier") == 0)
         {
           gboolean is_descriptor = name[0] == 'd';
-          xmlChar *id = xmlTextReaderGetAttribute (ctx->reader, BAD_CAST "id");
+          g_autofree char *id = hl_parser_dup_attribute (ctx, name, "id",
+                                                         hl_parser_get_attribute (ctx, "id"));
 
           if (is_descriptor)
-            hl_set_str (&ctx->mesh->descriptor_id, (const char *) id);
+            hl_set_str (&ctx->mesh->descriptor_id, id);
           else
-            g_ptr_array_add (ctx->mesh->qualifier_ids, g_strdup (id ? (const char *) id : ""));
-          xmlFree (id);
-          hl_parser_start_field (ctx, is_descriptor ? FIELD_DESCRIPTOR : FIELD_QUALIFIER, depth);
+            g_ptr_array_add (ctx->mesh->qualifier_ids, g_strdup (id ? id : ""));
+          hl_parser_start_field (ctx, is_descriptor ? FIELD_DESCRIPTOR : FIELD_QUALIFIER,
+                                 is_descriptor ? "descriptor" : "qualifier", depth);
         }
     }
   else if (ctx->site != NULL)
     {
       if (strcmp (name, "information-category") == 0)
-        hl_parser_start_field (ctx, FIELD_CATEGORY, depth);
+        hl_parser_start_field (ctx, FIELD_CATEGORY, "information-category", depth);
       else if (strcmp (name, "organization") == 0)
-        hl_parser_start_field (ctx, FIELD_ORGANIZATION, depth);
+        hl_parser_start_field (ctx, FIELD_ORGANIZATION, "organization", depth);
       else if (strcmp (name, "standard-description") == 0)
-        hl_parser_start_field (ctx, FIELD_DESCRIPTION, depth);
+        hl_parser_start_field (ctx, FIELD_DESCRIPTION, "standard-description", depth);
     }
 }
 
@@ -220,8 +210,12 @@ static void
 start_root (ParseContext *ctx,
             const char   *name)
 {
+  g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
+
   if (strcmp (name, "health-topics") != 0)
     {
+      shown = hl_parser_shown (name);
       if (strcmp (name, "health-topic-groups") == 0)
         hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
               _("This is a MedlinePlus topic-group file, not the health-topic file. "
@@ -230,21 +224,16 @@ start_root (ParseContext *ctx,
         hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
               _("This XML file is not a MedlinePlus health-topic file: its root element is "
                 "<%s>, not <health-topics>."),
-              name);
+              shown);
       return;
     }
 
   ctx->saw_root = TRUE;
-  while (xmlTextReaderMoveToNextAttribute (ctx->reader) == 1)
-    {
-      const char *attr = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
-      if (strcmp (attr, "date-generated") == 0)
-        ctx->info->date_generated = hl_parser_iso_date (hl_parser_attribute (ctx, attr), TRUE);
-      else if (strcmp (attr, "total") == 0)
-        ctx->info->declared_total = g_strdup (hl_parser_attribute (ctx, attr));
-    }
-  xmlTextReaderMoveToElement (ctx->reader);
+  date = hl_parser_dup_attribute (ctx, name, "date-generated",
+                                  hl_parser_get_attribute (ctx, "date-generated"));
+  ctx->info->date_generated = hl_parser_iso_date (date, TRUE);
+  ctx->info->declared_total = hl_parser_dup_attribute (ctx, name, "total",
+                                                       hl_parser_get_attribute (ctx, "total"));
 }
 
 static void
@@ -425,7 +414,7 @@ end_field (ParseContext *ctx)
 
 void
 hl_parser_topics_end_element (ParseContext *ctx,
-             int           depth)
+                              int           depth)
 {
   if (ctx->field != FIELD_NONE && depth == ctx->field_depth)
     {
@@ -453,25 +442,34 @@ hl_parser_topics_end_element (ParseContext *ctx,
 
 void
 hl_parser_topics_start_element (ParseContext *ctx,
-               int           depth)
+                                const char   *name,
+                                int           depth)
 {
-  const char *name = (const char *) xmlTextReaderConstLocalName (ctx->reader);
-
   if (depth == 0)
+    start_root (ctx, name);
+  else if (depth == 1)
     {
-      hl_parser_check_doctype (ctx);
-      if (ctx->error == NULL)
-        start_root (ctx, name);
+      /* The root holds topics only: anything else (say, a file of a million
+       * <x/>) stops the import at once. */
+      if (strcmp (name, "health-topic") == 0)
+        start_topic (ctx);
+      else
+        {
+          g_autofree char *shown = hl_parser_shown (name);
+
+          hl_parser_fail (ctx, HL_ERROR_INVALID_FILE,
+                          _("<%s> is not part of a MedlinePlus health-topic file, whose "
+                            "<health-topics> holds only <health-topic> elements. The file is "
+                            "damaged or was not made by MedlinePlus; it was not imported."),
+                          shown);
+        }
     }
+  else if (!hl_parser_count_element (ctx))
+    return;
   else if (ctx->field != FIELD_NONE)
     /* Markup inside a text element (say, an unescaped summary): only its
      * text is kept. */
     return;
-  else if (depth == 1)
-    {
-      if (strcmp (name, "health-topic") == 0)
-        start_topic (ctx);
-    }
   else if (ctx->topic == NULL)
     return;
   else if (depth == 2)

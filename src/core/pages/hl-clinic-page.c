@@ -37,7 +37,12 @@ hl_clinic_page_render (const HlPageContext  *ctx,
   out = g_string_sized_new (4096);
   hl_page_begin (ctx, out, hl_clinic_get_name (clinic), NULL, "page-clinic");
   g_string_append (out, "<nav class=\"crumbs\">");
-  hl_page_append_link (out, "hl://home", P_ (language, "Home"), NULL);
+  {
+    g_autoptr(HlAddress) home = hl_address_new_home (NULL);
+    g_autofree char *href = hl_address_to_string (home);
+
+    hl_page_append_link (out, href, P_ (language, "Home"), NULL);
+  }
   g_string_append (out, "</nav>\n<h1>");
   hl_html_append_text (out, hl_clinic_get_name (clinic));
   g_string_append (out, "</h1>\n<p class=\"lead\">");
@@ -68,8 +73,10 @@ hl_clinic_page_render (const HlPageContext  *ctx,
   if (!g_str_equal (hl_clinic_get_id (clinic), "home-office") &&
       hl_clinic_directory_get_home_office (ctx->clinics) != NULL)
     {
+      g_autofree char *office = hl_address_dup_clinic_uri ("home-office");
+
       g_string_append (out, "<p>");
-      hl_page_append_link (out, "hl://clinic/home-office", P_ (language, "Home office"), NULL);
+      hl_page_append_link (out, office, P_ (language, "Home office"), NULL);
       g_string_append (out, "</p>\n");
     }
 

@@ -13,35 +13,41 @@
 
 char *
 hl_group_page_render (const HlPageContext  *ctx,
-                      const char           *id_text,
-                      GHashTable           *params,
+                      const HlAddress      *address,
                       const char           *uri,
                       GError              **error)
 {
-  const char *language = hl_page_language (ctx, params);
+  const char *language = hl_page_language (ctx, address);
+  int id = hl_address_get_id (address);
   g_autoptr(HlGroup) group = NULL;
   g_autoptr(GListModel) topics = NULL;
   g_autofree char *count = NULL;
-  gint64 id;
+  g_autoptr(GError) local_error = NULL;
   GString *out;
 
   if (!hl_page_require_store (ctx, error))
     return NULL;
 
-  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT, &id, NULL) ||
-      (group = hl_topic_store_get_group (ctx->store, id, language)) == NULL)
+  group = hl_topic_store_get_group (ctx->store, id, language, &local_error);
+  if (group == NULL)
     {
-      hl_page_set_not_found (error, uri);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        hl_page_set_not_found (error, uri);
       return NULL;
     }
 
-  topics = hl_topic_store_list_group_topics (ctx->store, id, language);
+  topics = hl_topic_store_list_group_topics (ctx->store, id, language, error);
+  if (topics == NULL)
+    return NULL;
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (ctx, out, hl_group_get_name (group), language, "page-group");
   g_string_append (out, "<nav class=\"crumbs\">");
   {
-    g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", language);
+    g_autoptr(HlAddress) home_address = hl_address_new_home (language);
+    g_autofree char *home = hl_address_to_string (home_address);
     hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   g_string_append (out, "</nav>\n<h1>");

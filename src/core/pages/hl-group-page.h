@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 
 /* hl://group/ID: a topic group's topics. */
 char *hl_group_page_render  (const HlPageContext  *ctx,
-                             const char           *id_text,
-                             GHashTable           *params,
+                             const HlAddress      *address,
                              const char           *uri,
                              GError              **error);
 

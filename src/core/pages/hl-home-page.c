@@ -17,13 +17,14 @@ append_clinic_list (const HlPageContext *ctx,
                     GString             *out,
                     const char          *language)
 {
-  GListModel *clinics;
+  g_autoptr(GListModel) clinics = NULL;
   guint n;
 
   if (ctx->clinics == NULL)
     return;
 
-  clinics = hl_clinic_directory_get_clinics (ctx->clinics);
+  /* By town, as people look them up. */
+  clinics = hl_clinic_directory_list_by_town (ctx->clinics);
   n = g_list_model_get_n_items (clinics);
   if (n == 0)
     return;
@@ -34,7 +35,7 @@ append_clinic_list (const HlPageContext *ctx,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HlClinic) clinic = g_list_model_get_item (clinics, i);
-      g_autofree char *href = g_strdup_printf ("hl://clinic/%s", hl_clinic_get_id (clinic));
+      g_autofree char *href = hl_address_dup_clinic_uri (hl_clinic_get_id (clinic));
 
       g_string_append (out, "<li>");
       hl_page_append_link (out, href, hl_clinic_get_name (clinic), NULL);
@@ -153,19 +154,38 @@ append_freshness (const HlPageContext *ctx,
 
 char *
 hl_home_page_render (const HlPageContext  *ctx,
-                     GHashTable           *params,
+                     const HlAddress      *address,
                      GError              **error)
 {
-  const char *language = hl_page_language (ctx, params);
+  const char *language = hl_page_language (ctx, address);
   const char *organization = ctx->clinics ? hl_clinic_directory_get_organization_name (ctx->clinics)
                                            : NULL;
   g_autoptr(GListModel) groups = NULL;
+  g_autofree char *letters = NULL;
   g_autofree char *title = NULL;
+  GError *local_error = NULL;
   GString *out;
+  guint n_en;
+  guint n_es;
   guint n;
 
   if (!hl_page_require_store (ctx, error))
     return NULL;
+
+  /* Everything is read first: a failed read gives no page, not half a one. */
+  groups = hl_topic_store_list_groups (ctx->store, language, error);
+  if (groups == NULL)
+    return NULL;
+  letters = hl_topic_store_dup_index_letters (ctx->store, language, error);
+  if (letters == NULL)
+    return NULL;
+  n_en = hl_topic_store_count_topics (ctx->store, "en", &local_error);
+  n_es = local_error ? 0 : hl_topic_store_count_topics (ctx->store, "es", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
 
   title = g_strdup (P_ (language, "Health Library"));
 
@@ -199,7 +219,6 @@ hl_home_page_render (const HlPageContext  *ctx,
   g_string_append (out, "<section class=\"groups\">\n<h2>");
   hl_html_append_text (out, P_ (language, "Health Topics"));
   g_string_append (out, "</h2>\n<ul class=\"tiles\">\n");
-  groups = hl_topic_store_list_groups (ctx->store, language);
   n = g_list_model_get_n_items (groups);
   for (guint i = 0; i < n; i++)
     {
@@ -226,8 +245,8 @@ hl_home_page_render (const HlPageContext  *ctx,
   g_string_append (out, "</section>\n<section class=\"index\">\n<h2>");
   hl_html_append_text (out, P_ (language, "Topics A to Z"));
   g_string_append (out, "</h2>\n");
-  hl_page_append_letter_bar (ctx, out, language, 0);
-  hl_page_append_language_switch (out, "hl://home?lang=%s", language);
+  hl_page_append_letter_bar (out, letters, language, 0);
+  hl_page_append_language_switch (out, address, language);
   g_string_append (out, "</section>\n");
 
   append_clinic_list (ctx, out, language);
@@ -237,8 +256,6 @@ hl_home_page_render (const HlPageContext  *ctx,
   g_string_append (out, "</h2>\n<p>");
   {
     g_autofree char *counts = NULL;
-    guint n_en = hl_topic_store_count_topics (ctx->store, "en");
-    guint n_es = hl_topic_store_count_topics (ctx->store, "es");
     g_autofree char *en_text = g_strdup_printf (PN_ (language, "%u topic in English",
                                                              "%u topics in English", n_en), n_en);
     g_autofree char *es_text = g_strdup_printf (PN_ (language, "%u topic in Spanish",

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* hl://home: the groups, the A–Z bar, the clinics and what the library holds. */
 char *hl_home_page_render   (const HlPageContext  *ctx,
-                             GHashTable           *params,
+                             const HlAddress      *address,
                              GError              **error);
 
 G_END_DECLS

@@ -13,36 +13,32 @@
 
 char *
 hl_index_page_render (const HlPageContext  *ctx,
-                      const char           *letter_text,
-                      GHashTable           *params,
+                      const HlAddress      *address,
                       const char           *uri,
                       GError              **error)
 {
-  const char *language = hl_page_language (ctx, params);
+  const char *language = hl_page_language (ctx, address);
   g_autoptr(GListModel) topics = NULL;
   g_autofree char *letters = NULL;
   g_autofree char *title = NULL;
-  char letter = 0;
+  char letter = hl_address_get_letter (address);
   GString *out;
 
   if (!hl_page_require_store (ctx, error))
     return NULL;
 
-  letters = hl_topic_store_dup_index_letters (ctx->store, language);
-  if (letter_text != NULL && *letter_text != '\0')
-    {
-      if (strlen (letter_text) != 1 || !(g_ascii_isalpha (*letter_text) || *letter_text == '0'))
-        {
-          hl_page_set_not_found (error, uri);
-          return NULL;
-        }
-      letter = *letter_text == '0' ? '#' : g_ascii_toupper (*letter_text);
-    }
-  else if (letters[0] != '\0')
+  letters = hl_topic_store_dup_index_letters (ctx->store, language, error);
+  if (letters == NULL)
+    return NULL;
+  if (letter == 0 && letters[0] != '\0')
     letter = letters[0];
 
   if (letter != 0)
-    topics = hl_topic_store_list_topics_by_letter (ctx->store, language, letter);
+    {
+      topics = hl_topic_store_list_topics_by_letter (ctx->store, language, letter, error);
+      if (topics == NULL)
+        return NULL;
+    }
 
   /* TRANSLATORS: the A–Z index page's title; %c is a letter */
   title = letter ? g_strdup_printf (P_ (language, "Health Topics: %c"), letter) : g_strdup (P_ (language, "Topics A to Z"));
@@ -51,13 +47,14 @@ hl_index_page_render (const HlPageContext  *ctx,
   hl_page_begin (ctx, out, title, language, "page-index");
   g_string_append (out, "<nav class=\"crumbs\">");
   {
-    g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", language);
+    g_autoptr(HlAddress) home_address = hl_address_new_home (language);
+    g_autofree char *home = hl_address_to_string (home_address);
     hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   g_string_append (out, "</nav>\n<h1>");
   hl_html_append_text (out, title);
   g_string_append (out, "</h1>\n");
-  hl_page_append_letter_bar (ctx, out, language, letter);
+  hl_page_append_letter_bar (out, letters, language, letter);
   if (topics != NULL && g_list_model_get_n_items (topics) > 0)
     hl_page_append_topic_list (out, topics);
   else
@@ -67,10 +64,9 @@ hl_index_page_render (const HlPageContext  *ctx,
       g_string_append (out, "</p>\n");
     }
   {
-    g_autofree char *format = letter ? g_strdup_printf ("hl://index/%c?lang=%%s",
-                                                        letter == '#' ? '0' : letter)
-                                     : g_strdup ("hl://index?lang=%s");
-    hl_page_append_language_switch (out, format, language);
+    g_autoptr(HlAddress) shown = hl_address_new_index (letter, language);
+
+    hl_page_append_language_switch (out, shown, language);
   }
 
   hl_page_end (ctx, out, language);

@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 
 /* hl://index[/LETTER]: the topics that start with a letter. */
 char *hl_index_page_render  (const HlPageContext  *ctx,
-                             const char           *letter_text,
-                             GHashTable           *params,
+                             const HlAddress      *address,
                              const char           *uri,
                              GError              **error);
 

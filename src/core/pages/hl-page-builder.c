@@ -370,9 +370,9 @@ hl_page_end (const HlPageContext *ctx,
 
 const char *
 hl_page_language (const HlPageContext *ctx,
-                  GHashTable          *params)
+                  const HlAddress     *address)
 {
-  const char *code = params ? hl_language_normalize (g_hash_table_lookup (params, "lang")) : NULL;
+  const char *code = address ? hl_address_get_language (address) : NULL;
 
   return code ? code : ctx->language;
 }
@@ -418,20 +418,18 @@ hl_page_append_topic_list (GString    *out,
 }
 
 void
-hl_page_append_letter_bar (const HlPageContext *ctx,
-                           GString             *out,
-                           const char          *language,
-                           char                 current)
+hl_page_append_letter_bar (GString    *out,
+                           const char *letters,
+                           const char *language,
+                           char        current)
 {
-  g_autofree char *letters = hl_topic_store_dup_index_letters (ctx->store, language);
-
   g_string_append (out, "<nav class=\"letters\" aria-label=\"");
   hl_html_append_attr (out, P_ (language, "Topics A to Z"));
   g_string_append (out, "\">\n");
   for (const char *p = letters; *p != '\0'; p++)
     {
-      g_autofree char *href = g_strdup_printf ("hl://index/%c?lang=%s",
-                                               *p == '#' ? '0' : *p, language);
+      g_autoptr(HlAddress) address = hl_address_new_index (*p, language);
+      g_autofree char *href = hl_address_to_string (address);
       char text[2] = { *p, 0 };
 
       if (*p == current)
@@ -450,12 +448,16 @@ hl_page_append_letter_bar (const HlPageContext *ctx,
 }
 
 void
-hl_page_append_language_switch (GString    *out,
-                                const char *href_format,
-                                const char *language)
+hl_page_append_language_switch (GString         *out,
+                                const HlAddress *page,
+                                const char      *language)
 {
   const char *other = hl_language_other (language);
-  g_autofree char *href = g_strdup_printf (href_format, other);
+  g_autoptr(HlAddress) address = hl_address_copy (page);
+  g_autofree char *href = NULL;
+
+  hl_address_set_language (address, other);
+  href = hl_address_to_string (address);
 
   g_string_append (out, "<p class=\"language-switch\">");
   hl_page_append_link (out, href,

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "hl-address.h"
 #include "hl-catalog.h"
 #include "hl-clinic-directory.h"
 #include "hl-topic-store.h"
@@ -70,15 +71,15 @@ void        hl_page_append_source_line     (const HlPageContext  *ctx,
 /* A list of links to the HlTopicRef items of @topics. */
 void        hl_page_append_topic_list      (GString              *out,
                                             GListModel           *topics);
-/* The A–Z bar of the index letters that have topics; @current is marked. */
-void        hl_page_append_letter_bar      (const HlPageContext  *ctx,
-                                            GString              *out,
+/* The A–Z bar of @letters, those that have topics (from
+ * hl_topic_store_dup_index_letters()); @current is marked. */
+void        hl_page_append_letter_bar      (GString              *out,
+                                            const char           *letters,
                                             const char           *language,
                                             char                  current);
-/* A link to the same page in the other language; @href_format has one %s
- * for the language code. */
+/* A link to @page in the other language than @language. */
 void        hl_page_append_language_switch (GString              *out,
-                                            const char           *href_format,
+                                            const HlAddress      *page,
                                             const char           *language);
 
 /* "November 23, 2026" in @language, from "2026-11-23[T…]". */
@@ -87,7 +88,7 @@ char       *hl_page_format_date            (const char           *iso,
 
 /* The content language a page asks for with ?lang=, or the context's. */
 const char *hl_page_language               (const HlPageContext  *ctx,
-                                            GHashTable           *params);
+                                            const HlAddress      *address);
 gboolean    hl_page_set_not_found          (GError              **error,
                                             const char           *uri);
 gboolean    hl_page_require_store          (const HlPageContext  *ctx,

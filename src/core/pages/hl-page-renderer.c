@@ -174,18 +174,6 @@ hl_page_renderer_get_home_clinic (HlPageRenderer *self)
   return self->ctx.home_clinic;
 }
 
-/* Query parameters of an hl: address. */
-static GHashTable *
-parse_query (GUri *uri)
-{
-  const char *query = g_uri_get_query (uri);
-
-  if (query == NULL)
-    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  return g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
-}
-
 char *
 hl_page_renderer_render_message (HlPageRenderer *self,
                                  const char     *title,
@@ -204,119 +192,57 @@ hl_page_renderer_render_message (HlPageRenderer *self,
   g_string_append (out, "</h1>\n<p>");
   hl_html_append_text (out, message);
   g_string_append (out, "</p>\n<p>");
-  hl_page_append_link (out, "hl://home", P_ (language, "Go to the home page"), NULL);
+  {
+    g_autoptr(HlAddress) home = hl_address_new_home (NULL);
+    g_autofree char *href = hl_address_to_string (home);
+
+    hl_page_append_link (out, href, P_ (language, "Go to the home page"), NULL);
+  }
   g_string_append (out, "</p>\n</div>\n");
   hl_page_end (&self->ctx, out, language);
 
   return g_string_free (out, FALSE);
 }
 
-/* An hl: address taken apart: host, at most one path segment, parameters. */
-typedef struct
+char *
+hl_page_renderer_render_address (HlPageRenderer   *self,
+                                 const HlAddress  *address,
+                                 GError          **error)
 {
-  GUri       *parsed;
-  GHashTable *params;
-  GStrv       segments;
-  const char *host;
-  const char *arg;
-} Address;
+  g_autofree char *uri = NULL;
 
-static void
-address_clear (Address *address)
-{
-  g_clear_pointer (&address->parsed, g_uri_unref);
-  g_clear_pointer (&address->params, g_hash_table_unref);
-  g_clear_pointer (&address->segments, g_strfreev);
-}
+  g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
+  g_return_val_if_fail (address != NULL, NULL);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Address, address_clear)
-
-static gboolean
-parse_address (const char  *uri,
-               Address     *address,
-               GError     **error)
-{
-  const char *path;
-
-  address->parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
-  if (address->parsed == NULL || g_strcmp0 (g_uri_get_scheme (address->parsed), "hl") != 0)
-    return hl_page_set_not_found (error, uri);
-
-  address->host = g_uri_get_host (address->parsed);
-  path = g_uri_get_path (address->parsed);
-  address->segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", -1);
-  address->arg = address->segments[0] != NULL && address->segments[0][0] != '\0'
-                   ? address->segments[0] : NULL;
-  if (address->segments[0] != NULL && address->segments[1] != NULL)
-    return hl_page_set_not_found (error, uri);
-
-  address->params = parse_query (address->parsed);
-  if (address->params == NULL)
-    return hl_page_set_not_found (error, uri);
-
-  return TRUE;
-}
-
-/* A topic id from an address, or 0 (with the error set). */
-static int
-topic_id (HlPageRenderer  *self,
-          const Address   *address,
-          const char      *uri,
-          GError         **error)
-{
-  gint64 id;
-
-  if (!hl_page_require_store (&self->ctx, error))
-    return 0;
-  if (address->arg == NULL || !g_ascii_string_to_signed (address->arg, 10, 1, G_MAXINT, &id, NULL))
+  uri = hl_address_to_string (address);
+  switch (hl_address_get_kind (address))
     {
+    case HL_ADDRESS_HOME:
+      return hl_home_page_render (&self->ctx, address, error);
+
+    case HL_ADDRESS_TOPIC:
+      if (!hl_page_require_store (&self->ctx, error))
+        return NULL;
+      return hl_topic_page_render (&self->ctx, hl_address_get_id (address), error);
+
+    case HL_ADDRESS_GROUP:
+      return hl_group_page_render (&self->ctx, address, uri, error);
+
+    case HL_ADDRESS_INDEX:
+      return hl_index_page_render (&self->ctx, address, uri, error);
+
+    case HL_ADDRESS_SEARCH:
+      return hl_search_page_render (&self->ctx, address, error);
+
+    case HL_ADDRESS_CLINIC:
+      return hl_clinic_page_render (&self->ctx, hl_address_get_clinic_id (address), uri, error);
+
+    case HL_ADDRESS_QR:
+    default:
+      /* An image, not a page: see hl_page_renderer_render_resource(). */
       hl_page_set_not_found (error, uri);
-      return 0;
+      return NULL;
     }
-
-  return id;
-}
-
-static gboolean
-is_image (const Address *address)
-{
-  return g_strcmp0 (address->host, "qr") == 0;
-}
-
-static char *
-render_page (HlPageRenderer  *self,
-             const Address   *address,
-             const char      *uri,
-             GError         **error)
-{
-  const char *host = address->host;
-  const char *arg = address->arg;
-  GHashTable *params = address->params;
-
-  if (g_strcmp0 (host, "home") == 0 && arg == NULL)
-    return hl_home_page_render (&self->ctx, params, error);
-
-  if (g_strcmp0 (host, "topic") == 0 && arg != NULL)
-    {
-      int id = topic_id (self, address, uri, error);
-
-      return id > 0 ? hl_topic_page_render (&self->ctx, id, error) : NULL;
-    }
-
-  if (g_strcmp0 (host, "group") == 0 && arg != NULL)
-    return hl_group_page_render (&self->ctx, arg, params, uri, error);
-
-  if (g_strcmp0 (host, "index") == 0)
-    return hl_index_page_render (&self->ctx, arg, params, uri, error);
-
-  if (g_strcmp0 (host, "search") == 0 && arg == NULL)
-    return hl_search_page_render (&self->ctx, params, error);
-
-  if (g_strcmp0 (host, "clinic") == 0 && arg != NULL)
-    return hl_clinic_page_render (&self->ctx, arg, uri, error);
-
-  hl_page_set_not_found (error, uri);
-  return NULL;
 }
 
 char *
@@ -324,35 +250,16 @@ hl_page_renderer_render (HlPageRenderer  *self,
                          const char      *uri,
                          GError         **error)
 {
-  g_auto(Address) address = { 0 };
+  g_autoptr(HlAddress) address = NULL;
 
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
 
-  if (!parse_address (uri, &address, error))
+  address = hl_address_parse (uri, error);
+  if (address == NULL)
     return NULL;
-  if (is_image (&address))
-    {
-      hl_page_set_not_found (error, uri);
-      return NULL;
-    }
 
-  return render_page (self, &address, uri, error);
-}
-
-int
-hl_page_renderer_get_topic_id (const char *uri)
-{
-  g_auto(Address) address = { 0 };
-  gint64 id;
-
-  g_return_val_if_fail (uri != NULL, 0);
-
-  if (!parse_address (uri, &address, NULL) || g_strcmp0 (address.host, "topic") != 0 ||
-      address.arg == NULL || !g_ascii_string_to_signed (address.arg, 10, 1, G_MAXINT, &id, NULL))
-    return 0;
-
-  return id;
+  return hl_page_renderer_render_address (self, address, error);
 }
 
 GBytes *
@@ -361,25 +268,26 @@ hl_page_renderer_render_resource (HlPageRenderer  *self,
                                   const char     **content_type,
                                   GError         **error)
 {
-  g_auto(Address) address = { 0 };
+  g_autoptr(HlAddress) address = NULL;
   char *html;
 
   g_return_val_if_fail (HL_IS_PAGE_RENDERER (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (content_type != NULL, NULL);
 
-  if (!parse_address (uri, &address, error))
+  address = hl_address_parse (uri, error);
+  if (address == NULL)
     return NULL;
 
-  if (is_image (&address))
+  if (hl_address_get_kind (address) == HL_ADDRESS_QR)
     {
-      int id = topic_id (self, &address, uri, error);
-
+      if (!hl_page_require_store (&self->ctx, error))
+        return NULL;
       *content_type = "image/svg+xml";
-      return id > 0 ? hl_topic_qr_render_svg (&self->ctx, id, error) : NULL;
+      return hl_topic_qr_render_svg (&self->ctx, hl_address_get_id (address), error);
     }
 
-  html = render_page (self, &address, uri, error);
+  html = hl_page_renderer_render_address (self, address, error);
   if (html == NULL)
     return NULL;
 

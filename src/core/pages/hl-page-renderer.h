@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "hl-address.h"
 #include "hl-clinic-directory.h"
 #include "hl-topic-store.h"
 
@@ -18,16 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HlPageRenderer, hl_page_renderer, HL, PAGE_RENDERER, GObject)
 
 /* Builds the HTML of every page the app shows, from the library and the
- * clinic directory. Addresses:
- *   hl://home[?lang=en|es]             the home page
- *   hl://topic/ID                      a topic
- *   hl://group/ID[?lang=en|es]         a topic group
- *   hl://index[/LETTER][?lang=en|es]   the A–Z index
- *   hl://search?q=QUERY[&lang=en|es]   search results
- *   hl://clinic/ID                     a clinic (or "home-office")
- *   hl://qr/ID                         the QR code of a topic's MedlinePlus
- *                                      address (an SVG image, not a page)
- * Pages without a lang parameter use the renderer's language. */
+ * clinic directory, at the addresses hl-address.h reads (hl://home,
+ * hl://topic/ID, …). Pages without a lang parameter use the renderer's
+ * language. */
 HlPageRenderer *hl_page_renderer_new            (HlTopicStore      *store,
                                                  HlClinicDirectory *clinics);
 void            hl_page_renderer_set_store      (HlPageRenderer    *self,
@@ -57,19 +51,21 @@ void            hl_page_renderer_set_home_clinic (HlPageRenderer   *self,
 HlClinic       *hl_page_renderer_get_home_clinic (HlPageRenderer   *self);
 
 /* The page at @uri as a complete HTML document, or NULL with
- * HL_ERROR_NOT_FOUND for an address that has no page. */
+ * HL_ERROR_NOT_FOUND for an address that has no page (hl-address.h says
+ * which addresses have one). */
 char           *hl_page_renderer_render         (HlPageRenderer    *self,
                                                  const char        *uri,
                                                  GError           **error);
-/* What the app's scheme serves at @uri: a page (text/html) or an image
- * (image/svg+xml), with its type in @content_type; NULL with
- * HL_ERROR_NOT_FOUND when there is nothing there. */
+char           *hl_page_renderer_render_address (HlPageRenderer   *self,
+                                                 const HlAddress  *address,
+                                                 GError          **error);
+/* What the app's scheme serves at @uri: a page (text/html) or, at
+ * hl://qr/ID, an image (image/svg+xml), with its type in @content_type; NULL
+ * with HL_ERROR_NOT_FOUND when there is nothing there. */
 GBytes         *hl_page_renderer_render_resource (HlPageRenderer  *self,
                                                   const char      *uri,
                                                   const char     **content_type,
                                                   GError         **error);
-/* The ID of an hl://topic/ID address, or 0 for any other. */
-int             hl_page_renderer_get_topic_id    (const char       *uri);
 /* A page that explains a problem, with a link home. */
 char           *hl_page_renderer_render_message (HlPageRenderer    *self,
                                                  const char        *title,

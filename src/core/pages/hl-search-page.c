@@ -21,12 +21,13 @@
 
 char *
 hl_search_page_render (const HlPageContext  *ctx,
-                       GHashTable           *params,
+                       const HlAddress      *address,
                        GError              **error)
 {
-  const char *language = hl_page_language (ctx, params);
-  const char *query = g_hash_table_lookup (params, "q");
+  const char *language = hl_page_language (ctx, address);
+  const char *query = hl_address_get_query (address);
   g_autoptr(GListModel) hits = NULL;
+  g_auto(GStrv) suggestions = NULL;
   g_autofree char *title = NULL;
   g_autofree char *query_text = NULL;
   GString *out;
@@ -48,6 +49,13 @@ hl_search_page_render (const HlPageContext  *ctx,
   if (hits == NULL)
     return NULL;
   n = g_list_model_get_n_items (hits);
+
+  if (n == 0 && query_text != NULL)
+    {
+      suggestions = hl_topic_store_suggest (ctx->store, query_text, language, 3, error);
+      if (suggestions == NULL)
+        return NULL;
+    }
 
   out = g_string_sized_new (16 * 1024);
   hl_page_begin (ctx, out, title, language, "page-search");
@@ -93,8 +101,6 @@ hl_search_page_render (const HlPageContext  *ctx,
     }
   else
     {
-      g_auto(GStrv) suggestions = NULL;
-
       g_string_append (out, "<div class=\"empty\">\n<p>");
       if (query_text != NULL)
         {
@@ -103,7 +109,6 @@ hl_search_page_render (const HlPageContext  *ctx,
           /* TRANSLATORS: %s is what was searched for */
           text = g_strdup_printf (P_ (language, "No topics match “%s”."), query_text);
           hl_html_append_text (out, text);
-          suggestions = hl_topic_store_suggest (ctx->store, query_text, language, 3);
         }
       else
         hl_html_append_text (out, P_ (language, "Type a word or two to search the health topics."));
@@ -115,9 +120,8 @@ hl_search_page_render (const HlPageContext  *ctx,
           hl_html_append_text (out, P_ (language, "Did you mean:"));
           for (guint i = 0; suggestions[i] != NULL; i++)
             {
-              g_autofree char *escaped = g_uri_escape_string (suggestions[i], NULL, FALSE);
-              g_autofree char *href = g_strdup_printf ("hl://search?q=%s&lang=%s",
-                                                       escaped, language);
+              g_autoptr(HlAddress) suggestion = hl_address_new_search (suggestions[i], language);
+              g_autofree char *href = hl_address_to_string (suggestion);
 
               g_string_append (out, i == 0 ? " " : ", ");
               hl_page_append_link (out, href, suggestions[i], NULL);

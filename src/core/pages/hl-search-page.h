@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* hl://search?q=…: search results, or what to try when nothing matched. */
 char *hl_search_page_render (const HlPageContext  *ctx,
-                             GHashTable           *params,
+                             const HlAddress      *address,
                              GError              **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-html.h"
+#include "hl-topic-contents.h"
 #include "hl-topic-page.h"
 #include "hl-topic-qr.h"
 
@@ -52,6 +53,9 @@ static const struct
 
 #define RANK_UNKNOWN 1000
 #define RANK_START_HERE 10
+
+/* A topic with this many sections or more opens with "On this page". */
+#define CONTENTS_MIN_ENTRIES 4
 
 /* Categories that are not page sections: Encyclopedia links make up their
  * own box, the others are MedlinePlus bookkeeping it never shows. */
@@ -214,6 +218,7 @@ append_heading (GString    *out,
 typedef struct
 {
   HlTopicStore *store;
+  GError       *error;    /* the first failed read */
 } RewriteData;
 
 static char *
@@ -240,19 +245,26 @@ rewrite_link (const char *href,
   if (!g_str_has_prefix (normalized, "https://medlineplus.gov/"))
     return NULL;
 
-  id = hl_topic_store_find_topic_by_url (data->store, normalized);
-  return id > 0 ? g_strdup_printf ("hl://topic/%d", id) : NULL;
+  if (data->error != NULL)
+    return NULL;
+  id = hl_topic_store_find_topic_by_url (data->store, normalized, &data->error);
+  return id > 0 ? hl_address_dup_topic_uri (id) : NULL;
 }
 
 /* A topic link: in the app when the library has it, else on MedlinePlus. */
 static void
-append_topic_link (HlTopicStore *store,
+append_topic_link (RewriteData  *data,
                    GString      *out,
                    HlTopicLink  *link)
 {
-  g_autoptr(HlTopicRef) target = link->id > 0 ? hl_topic_store_get_topic_ref (store, link->id) : NULL;
-  const char *title = link->title ? link->title : (target ? hl_topic_ref_get_title (target) : NULL);
+  g_autoptr(HlTopicRef) target = NULL;
+  const char *title;
 
+  if (data->error != NULL)
+    return;
+  if (link->id > 0)
+    target = hl_topic_store_get_topic_ref (data->store, link->id, &data->error);
+  title = link->title ? link->title : (target ? hl_topic_ref_get_title (target) : NULL);
   if (title == NULL)
     return;
 
@@ -289,8 +301,7 @@ append_details (const HlPageContext *ctx,
       for (guint i = 0; i < topic->groups->len; i++)
         {
           HlTopicLink *group = g_ptr_array_index (topic->groups, i);
-          g_autofree char *href = g_strdup_printf ("hl://group/%d?lang=%s", group->id,
-                                                   topic->language);
+          g_autofree char *href = hl_address_dup_group_uri (group->id, topic->language);
 
           if (i > 0)
             g_string_append (out, ", ");
@@ -391,7 +402,11 @@ hl_topic_page_render (const HlPageContext  *ctx,
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) encyclopedia = NULL;
   g_autofree char *summary = NULL;
-  RewriteData rewrite = { store };
+  g_autofree char *summary_with_ids = NULL;
+  g_autoptr(HlTopicContents) contents = hl_topic_contents_new ();
+  g_autoptr(GPtrArray) section_ids = NULL;
+  g_autofree char *encyclopedia_id = NULL;
+  RewriteData rewrite = { store, NULL };
   const char *language;
   GString *out;
 
@@ -405,13 +420,14 @@ hl_topic_page_render (const HlPageContext  *ctx,
 
   g_string_append (out, "<nav class=\"crumbs\">");
   {
-    g_autofree char *home = g_strdup_printf ("hl://home?lang=%s", topic->language);
+    g_autoptr(HlAddress) home_address = hl_address_new_home (topic->language);
+    g_autofree char *home = hl_address_to_string (home_address);
     hl_page_append_link (out, home, P_ (language, "Home"), NULL);
   }
   if (topic->groups->len > 0)
     {
       HlTopicLink *group = g_ptr_array_index (topic->groups, 0);
-      g_autofree char *href = g_strdup_printf ("hl://group/%d?lang=%s", group->id, topic->language);
+      g_autofree char *href = hl_address_dup_group_uri (group->id, topic->language);
 
       g_string_append (out, " › ");
       hl_page_append_link (out, href, group->title ? group->title : "?", NULL);
@@ -439,25 +455,42 @@ hl_topic_page_render (const HlPageContext  *ctx,
        * it is there for the reader who does not read this one. */
       hl_html_append_text (out, g_str_equal (topic->language, "es") ? "In English:" : "En español:");
       g_string_append_c (out, ' ');
-      append_topic_link (store, out, topic->mapped);
+      append_topic_link (&rewrite, out, topic->mapped);
       g_string_append (out, "</p>\n");
     }
+
+  /* "On this page": the summary's headings (or the summary), then the
+   * categories of links, for a topic long enough to need it. */
+  summary = hl_html_sanitize (topic->summary, -1, rewrite_link, &rewrite, NULL);
+  summary_with_ids = hl_topic_contents_add_headings (contents, summary);
+  if (summary_with_ids == NULL)
+    hl_topic_contents_add_entry (contents, "summary", P_ (language, "Summary"));
+  sections = collect_sections (topic, &encyclopedia);
+  section_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < sections->len; i++)
+    g_ptr_array_add (section_ids,
+                     hl_topic_contents_add_section (contents,
+                                                    ((Section *) g_ptr_array_index (sections, i))->name));
+  if (encyclopedia->len > 0)
+    encyclopedia_id = hl_topic_contents_add_section (contents, P_ (language, "Medical Encyclopedia"));
+  if (hl_topic_contents_get_count (contents) >= CONTENTS_MIN_ENTRIES)
+    hl_topic_contents_append (contents, out, P_ (language, "On this page"));
 
   /* Beside the summary on a wide window, above it on a narrow one. */
   hl_topic_qr_append_box (out, topic);
 
-  g_string_append (out, "<section class=\"summary\">\n");
+  g_string_append (out, "<section class=\"summary\" id=\"summary\">\n");
   append_heading (out, "h2", P_ (language, "Summary"));
-  summary = hl_html_sanitize (topic->summary, -1, rewrite_link, &rewrite, NULL);
-  g_string_append (out, summary);
+  g_string_append (out, summary_with_ids ? summary_with_ids : summary);
   g_string_append (out, "\n</section>\n");
 
-  sections = collect_sections (topic, &encyclopedia);
   for (guint i = 0; i < sections->len; i++)
     {
       Section *section = g_ptr_array_index (sections, i);
 
-      g_string_append (out, "<section class=\"links\">\n");
+      g_string_append (out, "<section class=\"links\" id=\"");
+      hl_html_append_attr (out, g_ptr_array_index (section_ids, i));
+      g_string_append (out, "\">\n");
       append_heading (out, "h2", section->name);
       g_string_append (out, "<ul>\n");
       for (guint s = 0; s < section->sites->len; s++)
@@ -467,7 +500,9 @@ hl_topic_page_render (const HlPageContext  *ctx,
 
   if (encyclopedia->len > 0)
     {
-      g_string_append (out, "<section class=\"links encyclopedia\">\n");
+      g_string_append (out, "<section class=\"links encyclopedia\" id=\"");
+      hl_html_append_attr (out, encyclopedia_id);
+      g_string_append (out, "\">\n");
       append_heading (out, "h2", P_ (language, "Medical Encyclopedia"));
       g_string_append (out, "<ul>\n");
       for (guint s = 0; s < encyclopedia->len; s++)
@@ -483,7 +518,7 @@ hl_topic_page_render (const HlPageContext  *ctx,
       for (guint i = 0; i < topic->related->len; i++)
         {
           g_string_append (out, "<li>");
-          append_topic_link (store, out, g_ptr_array_index (topic->related, i));
+          append_topic_link (&rewrite, out, g_ptr_array_index (topic->related, i));
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul>\n</section>\n");
@@ -513,5 +548,14 @@ hl_topic_page_render (const HlPageContext  *ctx,
   g_string_append (out, "</p>\n");
 
   hl_page_end (ctx, out, language);
+
+  /* A page with parts missing would look complete: no page instead. */
+  if (rewrite.error != NULL)
+    {
+      g_propagate_error (error, rewrite.error);
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
   return g_string_free (out, FALSE);
 }

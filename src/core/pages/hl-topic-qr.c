@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "hl-address.h"
 #include "hl-html.h"
 #include "hl-qr.h"
 #include "hl-topic-qr.h"
@@ -31,7 +32,7 @@ hl_topic_qr_render_svg (const HlPageContext  *ctx,
 
   if (!hl_html_is_web_url (topic->url))
     {
-      g_autofree char *uri = g_strdup_printf ("hl://qr/%d", id);
+      g_autofree char *uri = hl_address_dup_qr_uri (id);
 
       hl_page_set_not_found (error, uri);
       return NULL;
@@ -53,9 +54,13 @@ append_image (GString       *out,
               const char    *css_class)
 {
   g_autofree char *alt = g_strdup_printf (P_ (topic->language, "QR code of %s"), topic->url);
+  g_autofree char *src = hl_address_dup_qr_uri (topic->id);
 
-  g_string_append_printf (out, "<img class=\"%s\" src=\"hl://qr/%d\" alt=\"", css_class,
-                          topic->id);
+  g_string_append (out, "<img class=\"");
+  hl_html_append_attr (out, css_class);
+  g_string_append (out, "\" src=\"");
+  hl_html_append_attr (out, src);
+  g_string_append (out, "\" alt=\"");
   hl_html_append_attr (out, alt);
   g_string_append (out, "\">");
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "hl-address.h"
 #include "hl-group.h"
 
 struct _HlGroup
@@ -164,5 +165,5 @@ char *
 hl_group_dup_uri (HlGroup *self)
 {
   g_return_val_if_fail (HL_IS_GROUP (self), NULL);
-  return g_strdup_printf ("hl://group/%d?lang=%s", self->id, self->language);
+  return hl_address_dup_group_uri (self->id, self->language);
 }

@@ -17,6 +17,31 @@
 #include "hl-error.h"
 #include "hl-library-files.h"
 
+/* A failed step of saving the library, said as what it is: a full disk, a
+ * folder we may not write, or the system's own message. */
+static gboolean
+set_save_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+    g_set_error (error, HL_ERROR, HL_ERROR_NO_SPACE,
+                 _("There is not enough space in “%s” to build the library (%s). A full "
+                   "MedlinePlus file needs about 30 MB. Free some space and import again."),
+                 dir, g_strerror (saved_errno));
+  else if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+    g_set_error (error, HL_ERROR, HL_ERROR_PERMISSION,
+                 _("Could not write the library in “%s”: %s. The folder may be read-only; "
+                   "ask whoever looks after this computer."),
+                 dir, g_strerror (saved_errno));
+  else
+    g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
+                 g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* Makes sure the bytes of @path are on disk before it replaces the library. */
 static gboolean
 sync_path (const char  *path,
@@ -24,35 +49,34 @@ sync_path (const char  *path,
            GError     **error)
 {
   int fd = g_open (path, (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
   int rc;
 
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+    return set_save_error (error, path, errno);
 
   rc = fsync (fd);
+  saved_errno = errno;
   close (fd);
   if (rc != 0 && !directory)
-    {
-      int saved_errno = errno;
-      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+    return set_save_error (error, path, saved_errno);
 
   return TRUE;
 }
 
-/* The new file takes the library's name in one atomic rename. The library's
- * write-ahead log and its index stay where they are: a running app may hold
- * them open and mapped while it reads the old file, and deleting them under
- * it would let that app and the next reader of the new file use two
- * different index files. Nothing ever writes a finished library, so the log
- * holds no pages that could be read into the new file. */
+gboolean
+hl_library_files_sync (const char  *new_path,
+                       GError     **error)
+{
+  return sync_path (new_path, FALSE, error);
+}
+
+/* The new file takes the library's name in one atomic rename. A -wal or
+ * -shm file next to the library is left alone: it can only belong to a
+ * library an older version wrote in WAL mode, and a process still reading
+ * that one has it open (deleting it under that process would break its
+ * reads). Libraries are now written in rollback-journal mode and read as
+ * immutable, so nothing pairs those files with the new one. */
 gboolean
 hl_library_files_replace (const char  *new_path,
                           const char  *library_path,
@@ -60,16 +84,8 @@ hl_library_files_replace (const char  *new_path,
 {
   g_autofree char *dir = g_path_get_dirname (library_path);
 
-  if (!sync_path (new_path, FALSE, error))
-    return FALSE;
-
   if (g_rename (new_path, library_path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+    return set_save_error (error, library_path, errno);
 
   return sync_path (dir, TRUE, error);
 }
@@ -107,8 +123,10 @@ hl_library_files_lock (const char  *library_path,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
-      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not create the folder “%s”: %s"),
-                   dir, g_strerror (saved_errno));
+      g_set_error (error, HL_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? HL_ERROR_PERMISSION
+                                                                 : HL_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return -1;
     }
 
@@ -116,9 +134,7 @@ hl_library_files_lock (const char  *library_path,
 
   if (fd < 0)
     {
-      int saved_errno = errno;
-      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not prepare the library in “%s”: %s"),
-                   lock_path, g_strerror (saved_errno));
+      set_save_error (error, lock_path, errno);
       return -1;
     }
 
@@ -152,11 +168,7 @@ hl_library_files_create_new (const char  *library_path,
 
   if (fd < 0)
     {
-      int saved_errno = errno;
-      g_autofree char *dir = g_path_get_dirname (library_path);
-
-      g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not create the library in “%s”: %s"),
-                   dir, g_strerror (saved_errno));
+      set_save_error (error, path, errno);
       return NULL;
     }
 
@@ -185,28 +197,6 @@ hl_library_files_get_previous_path (const char *library_path)
   return g_strconcat (library_path, ".previous", NULL);
 }
 
-/* A library's log and index files belong to one file: they go before the
- * file takes another name. */
-static void
-remove_side_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
-static gboolean
-set_save_error (GError **error)
-{
-  int saved_errno = errno;
-
-  g_set_error (error, HL_ERROR, HL_ERROR_FAILED, _("Could not save the library: %s"),
-               g_strerror (saved_errno));
-  return FALSE;
-}
-
 /* @to becomes a second name of @from; where links are not possible, a copy. */
 static gboolean
 link_or_copy (const char  *from,
@@ -221,7 +211,7 @@ link_or_copy (const char  *from,
   if (link (from, to) == 0)
     return TRUE;
   if (errno != EPERM && errno != ENOTSUP && errno != EXDEV && errno != EMLINK)
-    return set_save_error (error);
+    return set_save_error (error, to, errno);
 
   source = g_file_new_for_path (from);
   destination = g_file_new_for_path (to);
@@ -248,10 +238,9 @@ hl_library_files_keep_previous (const char  *library_path,
   if (!link_or_copy (library_path, staged, error))
     return FALSE;
 
-  remove_side_files (previous);
   if (g_rename (staged, previous) != 0)
     {
-      set_save_error (error);
+      set_save_error (error, previous, errno);
       g_unlink (staged);
       return FALSE;
     }
@@ -278,11 +267,9 @@ hl_library_files_swap_previous (const char  *library_path,
   if (had_library && !link_or_copy (library_path, staged, error))
     return FALSE;
 
-  remove_side_files (library_path);
-  remove_side_files (previous);
   if (g_rename (previous, library_path) != 0)
     {
-      set_save_error (error);
+      set_save_error (error, library_path, errno);
       g_unlink (staged);
       return FALSE;
     }

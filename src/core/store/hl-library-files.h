@@ -22,7 +22,10 @@ void      hl_library_files_unlock     (int          lock);
 /* A new, empty file next to the library, for the import to build. */
 char     *hl_library_files_create_new (const char  *library_path,
                                        GError     **error);
-/* Syncs @new_path and renames it over @library_path in one step. */
+/* Makes sure the bytes of @new_path are on disk. */
+gboolean  hl_library_files_sync       (const char  *new_path,
+                                       GError     **error);
+/* Renames @new_path (synced) over @library_path in one step. */
 gboolean  hl_library_files_replace    (const char  *new_path,
                                        const char  *library_path,
                                        GError     **error);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -157,23 +158,74 @@ static const char finish_sql[] =
   "INSERT INTO names_en (names_en) VALUES ('optimize');"
   "INSERT INTO names_es (names_es) VALUES ('optimize');";
 
+/* No value of ours comes near this (the parser's limits are far lower):
+ * SQLite refuses anything longer instead of storing it. */
+#define MAX_VALUE_LENGTH (16 * 1024 * 1024)
+
 struct _HlLibraryWriter
 {
+  char         *path;
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   GString      *buffer;
   GString      *synonyms;
   gint64        next_site;     /* the id the next site gets */
   gboolean      in_transaction;
+  int           bind_rc;       /* the first failed sqlite3_bind_*() since the last step */
 };
 
+/* What went wrong, as what it is: a full disk is not a database error. */
 static gboolean
-set_db_error (sqlite3  *db,
-              GError  **error)
+set_error_from_code (HlLibraryWriter  *self,
+                     int               rc,
+                     GError          **error)
 {
-  g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
-               _("Could not write the library: %s"), sqlite3_errmsg (db));
+  int system_errno = self->db ? sqlite3_system_errno (self->db) : 0;
+  const char *what = self->db && rc == sqlite3_extended_errcode (self->db) ? sqlite3_errmsg (self->db)
+                                                                           : sqlite3_errstr (rc);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  if ((rc & 0xff) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT ||
+      system_errno == EFBIG)
+    g_set_error (error, HL_ERROR, HL_ERROR_NO_SPACE,
+                 _("There is not enough space in “%s” to build the library (%s). A full "
+                   "MedlinePlus file needs about 30 MB. Free some space and import again."),
+                 dir, system_errno != 0 ? g_strerror (system_errno) : what);
+  else if ((rc & 0xff) == SQLITE_TOOBIG)
+    g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                 _("Could not write the library: a value is larger than %d MB."),
+                 MAX_VALUE_LENGTH / (1024 * 1024));
+  else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_PERM ||
+           system_errno == EACCES || system_errno == EPERM || system_errno == EROFS)
+    g_set_error (error, HL_ERROR, HL_ERROR_PERMISSION,
+                 _("Could not write the library in “%s”: %s. The folder may be read-only."),
+                 dir, system_errno != 0 ? g_strerror (system_errno) : what);
+  else if (system_errno != 0)
+    g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+                 _("Could not write the library: %s (%s)."), what, g_strerror (system_errno));
+  else
+    g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+                 _("Could not write the library: %s."), what);
   return FALSE;
+}
+
+static gboolean
+set_db_error (HlLibraryWriter  *self,
+              GError          **error)
+{
+  return set_error_from_code (self, self->db ? sqlite3_extended_errcode (self->db) : SQLITE_ERROR,
+                              error);
+}
+
+/* hl_sqlite_exec(), with our messages for a full disk and the like. */
+static gboolean
+exec (HlLibraryWriter  *self,
+      const char       *sql,
+      GError          **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_db_error (self, error);
+  return TRUE;
 }
 
 HlLibraryWriter *
@@ -181,24 +233,29 @@ hl_library_writer_new (const char  *path,
                        GError     **error)
 {
   g_autoptr(HlLibraryWriter) self = g_new0 (HlLibraryWriter, 1);
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  self->path = g_strdup (path);
   self->buffer = g_string_new (NULL);
   self->synonyms = g_string_new (NULL);
   self->next_site = 1;
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
     {
-      set_db_error (self->db, error);
+      set_error_from_code (self, rc, error);
       return NULL;
     }
 
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, MAX_VALUE_LENGTH);
+
   /* Nobody reads this file until it is complete and renamed into place, and a
    * failed import deletes it: no journal is needed while it is built. */
-  if (!hl_sqlite_exec (self->db,
+  if (!exec (self,
                        "PRAGMA journal_mode = OFF;"
                        "PRAGMA synchronous = OFF;"
                        "PRAGMA locking_mode = EXCLUSIVE;"
@@ -209,18 +266,18 @@ hl_library_writer_new (const char  *path,
                        error))
     return NULL;
 
-  if (!hl_sqlite_exec (self->db, schema, error))
+  if (!exec (self, schema, error))
     return NULL;
 
   for (guint i = 0; i < N_STMTS; i++)
     if (sqlite3_prepare_v3 (self->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
                             &self->stmts[i], NULL) != SQLITE_OK)
       {
-        set_db_error (self->db, error);
+        set_db_error (self, error);
         return NULL;
       }
 
-  if (!hl_sqlite_exec (self->db, "BEGIN", error))
+  if (!exec (self, "BEGIN", error))
     return NULL;
   self->in_transaction = TRUE;
 
@@ -239,29 +296,64 @@ hl_library_writer_free (HlLibraryWriter *self)
     sqlite3_close_v2 (self->db);
   g_string_free (self->buffer, TRUE);
   g_string_free (self->synonyms, TRUE);
+  g_free (self->path);
   g_free (self);
 }
 
+/* Every bind is checked: a failed one would leave a column NULL, or the
+ * previous topic's value, unnoticed. */
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
+check_bind (HlLibraryWriter *self,
+            int              rc)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, column);
+  if (rc != SQLITE_OK && self->bind_rc == SQLITE_OK)
+    self->bind_rc = rc;
 }
 
 static void
-bind_joined (sqlite3_stmt *stmt,
-             int           column,
-             GPtrArray    *values,
-             GString      *buffer)
+bind_int (HlLibraryWriter *self,
+          sqlite3_stmt    *stmt,
+          int              column,
+          gint64           value)
+{
+  check_bind (self, sqlite3_bind_int64 (stmt, column, value));
+}
+
+static void
+bind_text (HlLibraryWriter *self,
+           sqlite3_stmt    *stmt,
+           int              column,
+           const char      *text)
+{
+  if (text != NULL)
+    check_bind (self, sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC));
+  else
+    check_bind (self, sqlite3_bind_null (stmt, column));
+}
+
+/* Text for the full-text indexes, in NFC so that a decomposed accent is
+ * found like a composed one. */
+static void
+bind_indexed_text (HlLibraryWriter *self,
+                   sqlite3_stmt    *stmt,
+                   int              column,
+                   const char      *text)
+{
+  g_autofree char *normalized = hl_text_normalize (text ? text : "");
+
+  check_bind (self, sqlite3_bind_text (stmt, column, normalized, -1, SQLITE_TRANSIENT));
+}
+
+static void
+bind_joined (HlLibraryWriter *self,
+             sqlite3_stmt    *stmt,
+             int              column,
+             GPtrArray       *values,
+             GString         *buffer)
 {
   if (values == NULL || values->len == 0)
     {
-      sqlite3_bind_null (stmt, column);
+      check_bind (self, sqlite3_bind_null (stmt, column));
       return;
     }
 
@@ -273,30 +365,31 @@ bind_joined (sqlite3_stmt *stmt,
       g_string_append (buffer, g_ptr_array_index (values, i));
     }
   /* SQLITE_TRANSIENT: the same buffer is reused for the next column. */
-  sqlite3_bind_text (stmt, column, buffer->str, buffer->len, SQLITE_TRANSIENT);
+  check_bind (self, sqlite3_bind_text (stmt, column, buffer->str, buffer->len, SQLITE_TRANSIENT));
 }
 
 #define EXCERPT_LENGTH 200
 
 /* The first sentences of @text, cut at a word, with "…" when cut. */
 static void
-bind_excerpt (sqlite3_stmt *stmt,
-              int           column,
-              const char   *text)
+bind_excerpt (HlLibraryWriter *self,
+              sqlite3_stmt    *stmt,
+              int              column,
+              const char      *text)
 {
   const char *end;
   g_autofree char *excerpt = NULL;
 
   if (text == NULL || *text == '\0')
     {
-      sqlite3_bind_null (stmt, column);
+      check_bind (self, sqlite3_bind_null (stmt, column));
       return;
     }
 
   if (strlen (text) <= EXCERPT_LENGTH)
     {
       excerpt = hl_text_collapse_space (text);
-      sqlite3_bind_text (stmt, column, excerpt, -1, SQLITE_TRANSIENT);
+      check_bind (self, sqlite3_bind_text (stmt, column, excerpt, -1, SQLITE_TRANSIENT));
       return;
     }
 
@@ -312,7 +405,23 @@ bind_excerpt (sqlite3_stmt *stmt,
 
     excerpt = g_strconcat (collapsed ? collapsed : "", "…", NULL);
   }
-  sqlite3_bind_text (stmt, column, excerpt, -1, SQLITE_TRANSIENT);
+  check_bind (self, sqlite3_bind_text (stmt, column, excerpt, -1, SQLITE_TRANSIENT));
+}
+
+/* Runs @stmt once with what was bound; SQLITE_DONE, or the code of the
+ * failed bind or step. */
+static int
+run (HlLibraryWriter *self,
+     sqlite3_stmt    *stmt)
+{
+  int rc = self->bind_rc;
+
+  self->bind_rc = SQLITE_OK;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc;
 }
 
 static gboolean
@@ -320,13 +429,10 @@ step (HlLibraryWriter  *self,
       sqlite3_stmt     *stmt,
       GError          **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  int rc = run (self, stmt);
 
   if (rc != SQLITE_DONE)
-    return set_db_error (self->db, error);
+    return set_error_from_code (self, rc, error);
   return TRUE;
 }
 
@@ -349,42 +455,48 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
   letter[0] = hl_text_index_letter (topic->title);
 
   stmt = self->stmts[STMT_TOPIC];
-  sqlite3_bind_int (stmt, 1, topic->id);
-  bind_text (stmt, 2, topic->language);
-  bind_text (stmt, 3, topic->title);
-  bind_text (stmt, 4, sort_key);
-  bind_text (stmt, 5, letter);
-  bind_text (stmt, 6, topic->url);
-  bind_text (stmt, 7, topic->meta_desc);
-  bind_text (stmt, 8, topic->date_created);
-  bind_text (stmt, 9, topic->summary ? topic->summary : "");
-  bind_joined (stmt, 10, topic->also_called, self->buffer);
-  bind_joined (stmt, 11, topic->see_references, self->buffer);
+  bind_int (self, stmt, 1, topic->id);
+  bind_text (self, stmt, 2, topic->language);
+  bind_text (self, stmt, 3, topic->title);
+  bind_text (self, stmt, 4, sort_key);
+  bind_text (self, stmt, 5, letter);
+  bind_text (self, stmt, 6, topic->url);
+  bind_text (self, stmt, 7, topic->meta_desc);
+  bind_text (self, stmt, 8, topic->date_created);
+  bind_text (self, stmt, 9, topic->summary ? topic->summary : "");
+  bind_joined (self, stmt, 10, topic->also_called, self->buffer);
+  bind_joined (self, stmt, 11, topic->see_references, self->buffer);
   if (topic->mapped != NULL)
     {
       if (topic->mapped->id > 0)
-        sqlite3_bind_int (stmt, 12, topic->mapped->id);
-      bind_text (stmt, 13, topic->mapped->language);
-      bind_text (stmt, 14, topic->mapped->title);
-      bind_text (stmt, 15, topic->mapped->url);
+        bind_int (self, stmt, 12, topic->mapped->id);
+      bind_text (self, stmt, 13, topic->mapped->language);
+      bind_text (self, stmt, 14, topic->mapped->title);
+      bind_text (self, stmt, 15, topic->mapped->url);
     }
-  bind_text (stmt, 16, topic->institute);
-  bind_text (stmt, 17, topic->institute_url);
-  bind_excerpt (stmt, 18, search_body);
-  sqlite3_bind_int64 (stmt, 19, self->next_site);
-  sqlite3_bind_int (stmt, 20, topic->sites->len);
+  bind_text (self, stmt, 16, topic->institute);
+  bind_text (self, stmt, 17, topic->institute_url);
+  bind_excerpt (self, stmt, 18, search_body);
+  bind_int (self, stmt, 19, self->next_site);
+  bind_int (self, stmt, 20, topic->sites->len);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  rc = run (self, stmt);
+  if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
                    _("Two topics have the id %d."), topic->id);
       return FALSE;
     }
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      /* A topic the parser should not have let through: say which. */
+      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
+                   _("Could not write topic %d to the library: %s."), topic->id,
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
   else if (rc != SQLITE_DONE)
-    return set_db_error (self->db, error);
+    return set_error_from_code (self, rc, error);
 
   /* Also-called terms and see-references rank between title and summary. */
   g_string_truncate (self->synonyms, 0);
@@ -395,17 +507,17 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
 
   spanish = g_str_equal (topic->language, "es");
   stmt = self->stmts[spanish ? STMT_SEARCH_ES : STMT_SEARCH_EN];
-  sqlite3_bind_int (stmt, 1, topic->id);
-  bind_text (stmt, 2, topic->title);
-  bind_text (stmt, 3, self->synonyms->str);
-  bind_text (stmt, 4, search_body ? search_body : "");
+  bind_int (self, stmt, 1, topic->id);
+  bind_indexed_text (self, stmt, 2, topic->title);
+  bind_indexed_text (self, stmt, 3, self->synonyms->str);
+  bind_indexed_text (self, stmt, 4, search_body);
   if (!step (self, stmt, error))
     return FALSE;
 
   stmt = self->stmts[spanish ? STMT_NAMES_ES : STMT_NAMES_EN];
-  sqlite3_bind_int (stmt, 1, topic->id);
-  bind_text (stmt, 2, topic->title);
-  bind_text (stmt, 3, self->synonyms->str);
+  bind_int (self, stmt, 1, topic->id);
+  bind_indexed_text (self, stmt, 2, topic->title);
+  bind_indexed_text (self, stmt, 3, self->synonyms->str);
   if (!step (self, stmt, error))
     return FALSE;
 
@@ -417,10 +529,10 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
         continue;
 
       stmt = self->stmts[STMT_TOPIC_GROUP];
-      sqlite3_bind_int (stmt, 1, group->id);
-      bind_text (stmt, 2, topic->language);
-      sqlite3_bind_int (stmt, 3, topic->id);
-      sqlite3_bind_int (stmt, 4, i);
+      bind_int (self, stmt, 1, group->id);
+      bind_text (self, stmt, 2, topic->language);
+      bind_int (self, stmt, 3, topic->id);
+      bind_int (self, stmt, 4, i);
       if (!step (self, stmt, error))
         return FALSE;
 
@@ -435,12 +547,12 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
       const HlTopicLink *related = g_ptr_array_index (topic->related, i);
 
       stmt = self->stmts[STMT_RELATED];
-      sqlite3_bind_int (stmt, 1, topic->id);
-      sqlite3_bind_int (stmt, 2, i);
+      bind_int (self, stmt, 1, topic->id);
+      bind_int (self, stmt, 2, i);
       if (related->id > 0)
-        sqlite3_bind_int (stmt, 3, related->id);
-      bind_text (stmt, 4, related->title);
-      bind_text (stmt, 5, related->url);
+        bind_int (self, stmt, 3, related->id);
+      bind_text (self, stmt, 4, related->title);
+      bind_text (self, stmt, 5, related->url);
       if (!step (self, stmt, error))
         return FALSE;
     }
@@ -450,12 +562,12 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
       const HlMeshHeading *mesh = g_ptr_array_index (topic->mesh_headings, i);
 
       stmt = self->stmts[STMT_MESH];
-      sqlite3_bind_int (stmt, 1, topic->id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, mesh->descriptor_id);
-      bind_text (stmt, 4, mesh->descriptor);
-      bind_joined (stmt, 5, mesh->qualifier_ids, self->buffer);
-      bind_joined (stmt, 6, mesh->qualifiers, self->buffer);
+      bind_int (self, stmt, 1, topic->id);
+      bind_int (self, stmt, 2, i);
+      bind_text (self, stmt, 3, mesh->descriptor_id);
+      bind_text (self, stmt, 4, mesh->descriptor);
+      bind_joined (self, stmt, 5, mesh->qualifier_ids, self->buffer);
+      bind_joined (self, stmt, 6, mesh->qualifiers, self->buffer);
       if (!step (self, stmt, error))
         return FALSE;
     }
@@ -465,11 +577,11 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
       const HlOtherLanguage *other = g_ptr_array_index (topic->other_languages, i);
 
       stmt = self->stmts[STMT_OTHER_LANGUAGE];
-      sqlite3_bind_int (stmt, 1, topic->id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, other->name);
-      bind_text (stmt, 4, other->vernacular_name);
-      bind_text (stmt, 5, other->url);
+      bind_int (self, stmt, 1, topic->id);
+      bind_int (self, stmt, 2, i);
+      bind_text (self, stmt, 3, other->name);
+      bind_text (self, stmt, 4, other->vernacular_name);
+      bind_text (self, stmt, 5, other->url);
       if (!step (self, stmt, error))
         return FALSE;
     }
@@ -479,14 +591,14 @@ hl_library_writer_add_topic (HlLibraryWriter  *self,
       const HlSite *site = g_ptr_array_index (topic->sites, i);
 
       stmt = self->stmts[STMT_SITE];
-      sqlite3_bind_int64 (stmt, 1, self->next_site++);
-      sqlite3_bind_int (stmt, 2, topic->id);
-      bind_text (stmt, 3, site->title);
-      bind_text (stmt, 4, site->url);
-      bind_text (stmt, 5, site->mapped_url);
-      bind_joined (stmt, 6, site->categories, self->buffer);
-      bind_joined (stmt, 7, site->organizations, self->buffer);
-      bind_joined (stmt, 8, site->descriptions, self->buffer);
+      bind_int (self, stmt, 1, self->next_site++);
+      bind_int (self, stmt, 2, topic->id);
+      bind_text (self, stmt, 3, site->title);
+      bind_text (self, stmt, 4, site->url);
+      bind_text (self, stmt, 5, site->mapped_url);
+      bind_joined (self, stmt, 6, site->categories, self->buffer);
+      bind_joined (self, stmt, 7, site->organizations, self->buffer);
+      bind_joined (self, stmt, 8, site->descriptions, self->buffer);
       if (!step (self, stmt, error))
         return FALSE;
     }
@@ -510,10 +622,10 @@ hl_library_writer_add_group (HlLibraryWriter  *self,
     return TRUE;
 
   stmt = self->stmts[STMT_GROUP];
-  sqlite3_bind_int (stmt, 1, id);
-  bind_text (stmt, 2, language);
-  bind_text (stmt, 3, name);
-  bind_text (stmt, 4, url);
+  bind_int (self, stmt, 1, id);
+  bind_text (self, stmt, 2, language);
+  bind_text (self, stmt, 3, name);
+  bind_text (self, stmt, 4, url);
   return step (self, stmt, error);
 }
 
@@ -529,8 +641,8 @@ hl_library_writer_set_meta (HlLibraryWriter  *self,
   g_return_val_if_fail (key != NULL, FALSE);
 
   stmt = self->stmts[STMT_META];
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, value);
+  bind_text (self, stmt, 1, key);
+  bind_text (self, stmt, 2, value);
   return step (self, stmt, error);
 }
 
@@ -548,35 +660,39 @@ hl_library_writer_finish (HlLibraryWriter  *self,
   if (!hl_library_writer_set_meta (self, "format", format, error))
     return FALSE;
 
-  if (!hl_sqlite_exec (self->db, finish_sql, error))
+  if (!exec (self, finish_sql, error))
     return FALSE;
 
   if (n_groups != NULL)
     {
+      int rc;
+
       if (sqlite3_prepare_v2 (self->db,
                               "SELECT count(DISTINCT id) FROM groups WHERE topic_count > 0",
                               -1, &stmt, NULL) != SQLITE_OK)
-        return set_db_error (self->db, error);
-      *n_groups = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+        return set_db_error (self, error);
+      rc = sqlite3_step (stmt);
+      *n_groups = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
       sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        return set_error_from_code (self, rc, error);
     }
 
-  if (!hl_sqlite_exec (self->db, "COMMIT", error))
+  if (!exec (self, "COMMIT", error))
     return FALSE;
   self->in_transaction = FALSE;
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
 
-  /* The finished file is read in WAL mode, like every database of ours. */
-  if (!hl_sqlite_exec (self->db,
-                       "PRAGMA locking_mode = NORMAL;"
-                       "PRAGMA journal_mode = WAL;",
-                       error))
+  /* The finished file stays in rollback-journal mode: it is only ever read,
+   * and a reader in WAL mode would need -wal and -shm files next to it,
+   * which a read-only folder cannot hold. */
+  if (!exec (self, "PRAGMA locking_mode = NORMAL;", error))
     return FALSE;
 
   if (sqlite3_close (self->db) != SQLITE_OK)
-    return set_db_error (self->db, error);
+    return set_db_error (self, error);
   self->db = NULL;
 
   return TRUE;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "hl-address.h"
 #include "hl-html.h"
 #include "hl-topic-ref.h"
 
@@ -136,7 +137,7 @@ char *
 hl_topic_ref_dup_uri (HlTopicRef *self)
 {
   g_return_val_if_fail (HL_IS_TOPIC_REF (self), NULL);
-  return g_strdup_printf ("hl://topic/%d", self->id);
+  return hl_address_dup_topic_uri (self->id);
 }
 
 typedef void (*AppendFunc) (GString *out, const char *text);

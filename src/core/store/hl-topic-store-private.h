@@ -40,10 +40,17 @@ typedef enum
 } HlStoreStatement;
 
 sqlite3      *hl_topic_store_get_db              (HlTopicStore     *self);
-/* A cached prepared statement, reset and with bindings cleared. */
+/* A cached prepared statement, reset and with bindings cleared; NULL with
+ * @error when it cannot be prepared. */
 sqlite3_stmt *hl_topic_store_statement           (HlTopicStore     *self,
-                                                  HlStoreStatement  which);
+                                                  HlStoreStatement  which,
+                                                  GError          **error);
+/* The database's last error as a GError; always FALSE. */
 gboolean      hl_topic_store_set_error           (HlTopicStore     *self,
+                                                  GError          **error);
+/* TRUE when a step ended with SQLITE_DONE; otherwise sets @error from @rc. */
+gboolean      hl_topic_store_check_done          (HlTopicStore     *self,
+                                                  int               rc,
                                                   GError          **error);
 
 G_END_DECLS

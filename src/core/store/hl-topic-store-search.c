@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-error.h"
+#include "hl-search-snippet.h"
 #include "hl-text.h"
 #include "hl-topic-store-private.h"
 
@@ -19,7 +20,6 @@ typedef enum
   LANG_STMT_TITLE,
   LANG_STMT_NAMES,
   LANG_STMT_RANKED,
-  LANG_STMT_SNIPPET,
   LANG_STMT_COUNT,
   N_LANG_STMTS
 } LanguageStatement;
@@ -29,6 +29,7 @@ typedef enum
 {
   STMT_TITLE_START,
   STMT_TITLES,
+  STMT_SUMMARY,
   N_STMTS
 } SearchStatement;
 
@@ -39,25 +40,20 @@ typedef enum
  * up for the hits kept. {L} stands for the language. */
 static const char *language_statements[N_LANG_STMTS] = {
   [LANG_STMT_TITLE] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    "SELECT r.id, t.title FROM"
     " (SELECT rowid AS id, hl_tier (names_{L}) AS tier, bm25 (names_{L}, 10.0, 4.0) AS score"
     "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY tier, score LIMIT ?2) r"
     " JOIN topics t ON t.id = r.id ORDER BY r.tier, r.score, t.sort_key",
   [LANG_STMT_NAMES] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    "SELECT r.id, t.title FROM"
     " (SELECT rowid AS id, bm25 (names_{L}, 10.0, 4.0) AS score"
     "  FROM names_{L} WHERE names_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
     " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
   [LANG_STMT_RANKED] =
-    "SELECT r.id, t.title, coalesce (t.meta_desc, t.excerpt) FROM"
+    "SELECT r.id, t.title FROM"
     " (SELECT rowid AS id, bm25 (search_{L}, 10.0, 4.0, 1.0) AS score"
     "  FROM search_{L} WHERE search_{L} MATCH ?1 ORDER BY score LIMIT ?2) r"
     " JOIN topics t ON t.id = r.id ORDER BY r.score, t.sort_key",
-  /* In one pass over the matches, as each snippet needs the query's
-   * position lists, which FTS5 would otherwise build again for each hit. */
-  [LANG_STMT_SNIPPET] =
-    "SELECT rowid, snippet (search_{L}, 2, char(2), char(3), '…', 14) FROM search_{L}"
-    " WHERE search_{L} MATCH ?1 AND hl_wanted (?2, rowid)",
   [LANG_STMT_COUNT] =
     "SELECT count(*) FROM search_{L} WHERE search_{L} MATCH ?1",
 };
@@ -65,10 +61,12 @@ static const char *language_statements[N_LANG_STMTS] = {
 static const char *statements[N_STMTS] = {
   /* One or two letters: the titles that start with them, as in an index. */
   [STMT_TITLE_START] =
-    "SELECT id, title, coalesce (meta_desc, excerpt) FROM topics"
+    "SELECT id, title FROM topics"
     " WHERE language = ?1 AND sort_key >= ?2 AND sort_key < ?3"
     " ORDER BY sort_key, id LIMIT ?4",
   [STMT_TITLES] = "SELECT title FROM topics WHERE language = ?1",
+  /* What the snippets are taken from. */
+  [STMT_SUMMARY] = "SELECT summary FROM topics WHERE id = ?1",
 };
 
 /* What searching a store needs beyond its records: our SQL functions, the
@@ -80,6 +78,9 @@ typedef struct
   sqlite3_stmt *stmts[N_STMTS];
   GHashTable   *vocabularies[2];
 } SearchData;
+
+/* About two lines of the sidebar, three of the search page. */
+#define SNIPPET_CHARS 150
 
 /* Longer queries are cut: nobody types more, and each word costs a lookup. */
 #define MAX_QUERY_WORDS 8
@@ -136,19 +137,6 @@ tier_function (const Fts5ExtensionApi *api,
     sqlite3_result_int (result, in_names == all ? 2 : 3);
 }
 
-/* hl_wanted(set, rowid): whether a search hit needs a snippet. */
-static void
-wanted_function (sqlite3_context  *context,
-                 int               n_values,
-                 sqlite3_value   **values)
-{
-  GHashTable *wanted = sqlite3_value_pointer (values[0], "hl_wanted_set");
-
-  sqlite3_result_int (context, wanted != NULL &&
-                               g_hash_table_contains (wanted,
-                                                      GINT_TO_POINTER (sqlite3_value_int (values[1]))));
-}
-
 static fts5_api *
 get_fts5_api (sqlite3 *db)
 {
@@ -171,10 +159,7 @@ register_functions (sqlite3  *db,
 {
   fts5_api *api = get_fts5_api (db);
 
-  if (sqlite3_create_function (db, "hl_wanted", 2,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-                               wanted_function, NULL, NULL) != SQLITE_OK ||
-      api == NULL || api->iVersion < 2 ||
+  if (api == NULL || api->iVersion < 2 ||
       api->xCreateFunction (api, "hl_tier", NULL, tier_function, NULL) != SQLITE_OK)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
@@ -226,15 +211,15 @@ get_search_data (HlTopicStore  *self,
 static sqlite3_stmt *
 prepare_cached (HlTopicStore  *self,
                 sqlite3_stmt **slot,
-                const char    *sql)
+                const char    *sql,
+                GError       **error)
 {
   if (*slot == NULL)
     {
       if (sqlite3_prepare_v3 (hl_topic_store_get_db (self), sql, -1, SQLITE_PREPARE_PERSISTENT,
                               slot, NULL) != SQLITE_OK)
         {
-          g_critical ("Could not prepare “%s”: %s", sql,
-                      sqlite3_errmsg (hl_topic_store_get_db (self)));
+          hl_topic_store_set_error (self, error);
           return NULL;
         }
     }
@@ -249,19 +234,21 @@ prepare_cached (HlTopicStore  *self,
 
 /* A cached statement on the topics table, reset and with bindings cleared. */
 static sqlite3_stmt *
-search_statement (HlTopicStore    *self,
-                  SearchData      *data,
-                  SearchStatement  which)
+search_statement (HlTopicStore     *self,
+                  SearchData       *data,
+                  SearchStatement   which,
+                  GError          **error)
 {
-  return prepare_cached (self, &data->stmts[which], statements[which]);
+  return prepare_cached (self, &data->stmts[which], statements[which], error);
 }
 
 /* The same on @language's ("en" or "es") full-text indexes. */
 static sqlite3_stmt *
-language_statement (HlTopicStore      *self,
-                    SearchData        *data,
-                    LanguageStatement  which,
-                    const char        *language)
+language_statement (HlTopicStore       *self,
+                    SearchData         *data,
+                    LanguageStatement   which,
+                    const char         *language,
+                    GError            **error)
 {
   guint index = g_strcmp0 (language, "es") == 0 ? 1 : 0;
 
@@ -274,18 +261,7 @@ language_statement (HlTopicStore      *self,
       g_string_replace (sql, "{L}", index == 1 ? "es" : "en", 0);
     }
 
-  return prepare_cached (self, slot, sql ? sql->str : NULL);
-}
-
-/* Whether a query word stands for every word that starts with it: words of
- * two letters or more do ("presion arter" finds "presión arterial"); a single
- * letter must match whole ("vitamin d"), or it would stand for a large part
- * of the index. */
-static gboolean
-is_prefix_word (GPtrArray *words,
-                guint      index)
-{
-  return g_utf8_strlen (g_ptr_array_index (words, index), -1) >= 2;
+  return prepare_cached (self, slot, sql ? sql->str : NULL, error);
 }
 
 /* The FTS5 query: every word required, each quoted so that nothing typed is
@@ -300,123 +276,10 @@ build_match (GPtrArray *words)
       if (i > 0)
         g_string_append_c (match, ' ');
       g_string_append_printf (match, "\"%s\"%s", (const char *) g_ptr_array_index (words, i),
-                              is_prefix_word (words, i) ? "*" : "");
+                              hl_snippet_word_is_prefix (g_ptr_array_index (words, i)) ? "*" : "");
     }
 
   return g_string_free (match, FALSE);
-}
-
-typedef struct
-{
-  char     *folded;
-  gboolean  prefix;
-} QueryWord;
-
-static void
-query_word_clear (QueryWord *word)
-{
-  g_free (word->folded);
-}
-
-static GArray *
-fold_query (GPtrArray *words)
-{
-  GArray *query = g_array_new (FALSE, FALSE, sizeof (QueryWord));
-
-  g_array_set_clear_func (query, (GDestroyNotify) query_word_clear);
-  for (guint i = 0; i < words->len; i++)
-    {
-      QueryWord word = { hl_text_fold (g_ptr_array_index (words, i)), is_prefix_word (words, i) };
-      g_array_append_val (query, word);
-    }
-
-  return query;
-}
-
-static gboolean
-matches_query (const char *folded,
-               GArray     *query)
-{
-  for (guint i = 0; i < query->len; i++)
-    {
-      QueryWord *word = &g_array_index (query, QueryWord, i);
-
-      if (word->prefix ? g_str_has_prefix (folded, word->folded) : g_str_equal (folded, word->folded))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_word_char (const char *p)
-{
-  guchar c = *p;
-
-  if (c < 0x80)
-    return g_ascii_isalnum (c);
-  return g_unichar_isalnum (g_utf8_get_char (p));
-}
-
-/* @text with the words the query matches marked, as FTS5's snippets are:
- * for the description of hits found by their title. */
-static char *
-mark_words (const char *text,
-            GArray     *query)
-{
-  GString *out;
-  const char *p = text;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  out = g_string_sized_new (strlen (text) + 16);
-  while (*p != '\0')
-    {
-      const char *start = p;
-      gboolean ascii = TRUE;
-      char lower[64];
-      g_autofree char *folded = NULL;
-      gsize length;
-
-      while (*p != '\0' && !is_word_char (p))
-        p = g_utf8_next_char (p);
-      g_string_append_len (out, start, p - start);
-      if (*p == '\0')
-        break;
-
-      start = p;
-      while (*p != '\0' && is_word_char (p))
-        {
-          ascii &= (guchar) *p < 0x80;
-          p = g_utf8_next_char (p);
-        }
-      length = p - start;
-
-      /* Most words are plain ASCII: lower-case them in place of folding. */
-      if (ascii && length < sizeof lower)
-        {
-          for (gsize i = 0; i < length; i++)
-            lower[i] = g_ascii_tolower (start[i]);
-          lower[length] = '\0';
-        }
-      else
-        {
-          g_autofree char *word = g_strndup (start, length);
-          folded = hl_text_fold (word);
-        }
-
-      if (matches_query (folded ? folded : lower, query))
-        {
-          g_string_append (out, HL_SNIPPET_MARK_START);
-          g_string_append_len (out, start, length);
-          g_string_append (out, HL_SNIPPET_MARK_END);
-        }
-      else
-        g_string_append_len (out, start, length);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 typedef struct
@@ -426,7 +289,6 @@ typedef struct
   GPtrArray    *hits;       /* HlTopicRef */
   GHashTable   *seen;       /* topic ids */
   guint         limit;
-  GArray       *query;      /* QueryWord */
   GError       *error;
 } Search;
 
@@ -435,12 +297,9 @@ add_hit (Search       *search,
          sqlite3_stmt *stmt,
          const char   *language)
 {
-  g_autofree char *description = mark_words ((const char *) sqlite3_column_text (stmt, 2),
-                                             search->query);
-
   g_ptr_array_add (search->hits,
                    hl_topic_ref_new (sqlite3_column_int (stmt, 0), language,
-                                     (const char *) sqlite3_column_text (stmt, 1), description));
+                                     (const char *) sqlite3_column_text (stmt, 1), NULL));
 }
 
 /* Appends up to what is still needed from one phase in one language. */
@@ -457,11 +316,14 @@ run_phase (Search              *search,
   if (search->error != NULL || search->hits->len >= search->limit)
     return;
 
-  stmt = language_statement (search->store, search->data, which, language);
+  stmt = language_statement (search->store, search->data, which, language, &search->error);
+  if (stmt == NULL)
+    return;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   /* Earlier phases' hits come again here: ask for that many more. */
   sqlite3_bind_int (stmt, 2, search->limit - search->hits->len + already_in_language);
 
+  rc = SQLITE_DONE;
   while (search->hits->len < search->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int id = sqlite3_column_int (stmt, 0);
@@ -471,8 +333,8 @@ run_phase (Search              *search,
       add_hit (search, stmt, language);
     }
 
-  if (search->hits->len < search->limit && rc != SQLITE_DONE)
-    hl_topic_store_set_error (search->store, &search->error);
+  if (rc != SQLITE_ROW)
+    hl_topic_store_check_done (search->store, rc, &search->error);
   sqlite3_reset (stmt);
 }
 
@@ -486,72 +348,60 @@ search_title_start (Search     *search,
   /* Every string that starts with the prefix sorts below this one. */
   g_autofree char *end = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
   sqlite3_stmt *stmt;
+  int rc;
 
-  stmt = search_statement (search->store, search->data, STMT_TITLE_START);
+  if (search->error != NULL)
+    return;
+
+  stmt = search_statement (search->store, search->data, STMT_TITLE_START, &search->error);
+  if (stmt == NULL)
+    return;
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, search->limit - search->hits->len);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     add_hit (search, stmt, language);
+  hl_topic_store_check_done (search->store, rc, &search->error);
   sqlite3_reset (stmt);
 }
 
-/* The words around the first match in the summary, with the matches marked,
- * for the hits that did not match by their title. Hits found by their title
- * keep their description (MedlinePlus's own, or the summary's start), which
- * costs nothing to show. */
-static void
-add_snippets (HlTopicStore *self,
-              SearchData   *data,
-              GPtrArray    *hits,
-              GHashTable   *title_hits,
-              const char   *match)
+/* Each hit's snippet: whole words of a sentence of its summary, the first
+ * with a word of the query (see hl-search-snippet.c). */
+static gboolean
+add_snippets (HlTopicStore    *self,
+              SearchData      *data,
+              GPtrArray       *hits,
+              HlSnippetQuery  *query,
+              GError         **error)
 {
-  const char *languages[] = { "en", "es" };
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+  for (guint i = 0; i < hits->len; i++)
     {
-      g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
-      g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
-      sqlite3_stmt *stmt;
+      HlTopicRef *hit = g_ptr_array_index (hits, i);
+      sqlite3_stmt *stmt = search_statement (self, data, STMT_SUMMARY, error);
+      g_autofree char *snippet = NULL;
+      int rc;
 
-      for (guint i = 0; i < hits->len; i++)
-        {
-          HlTopicRef *hit = g_ptr_array_index (hits, i);
-          gpointer id = GINT_TO_POINTER (hl_topic_ref_get_id (hit));
-
-          if (g_hash_table_contains (title_hits, hit) ||
-              !g_str_equal (hl_topic_ref_get_language (hit), languages[l]))
-            continue;
-          g_hash_table_add (wanted, id);
-          g_hash_table_insert (index, id, GUINT_TO_POINTER (i + 1));
-        }
-
-      if (g_hash_table_size (wanted) == 0)
-        continue;
-
-      stmt = language_statement (self, data, LANG_STMT_SNIPPET, languages[l]);
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_pointer (stmt, 2, wanted, "hl_wanted_set", NULL);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index,
-                                                                  GINT_TO_POINTER (sqlite3_column_int (stmt, 0))));
-          HlTopicRef *hit;
-
-          if (position == 0)
-            continue;
-
-          hit = g_ptr_array_index (hits, position - 1);
-          g_ptr_array_index (hits, position - 1) =
-            hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
-                              hl_topic_ref_get_title (hit),
-                              (const char *) sqlite3_column_text (stmt, 1));
-          g_object_unref (hit);
-        }
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, hl_topic_ref_get_id (hit));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        snippet = hl_snippet_make (query, (const char *) sqlite3_column_text (stmt, 0),
+                                   SNIPPET_CHARS);
       sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && !hl_topic_store_check_done (self, rc, error))
+        return FALSE;
+
+      if (snippet == NULL)
+        continue;
+      g_ptr_array_index (hits, i) =
+        hl_topic_ref_new (hl_topic_ref_get_id (hit), hl_topic_ref_get_language (hit),
+                          hl_topic_ref_get_title (hit), snippet);
+      g_object_unref (hit);
     }
+
+  return TRUE;
 }
 
 GListModel *
@@ -562,13 +412,13 @@ hl_topic_store_search (HlTopicStore  *self,
                        GError       **error)
 {
   GListStore *results = g_list_store_new (HL_TYPE_TOPIC_REF);
+  /* The words come out in NFC, as the index holds them. */
   g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) title_hits = g_hash_table_new (NULL, NULL);
   g_autofree char *match = NULL;
   g_autofree char *in_title = NULL;
-  g_autoptr(GArray) query_words = NULL;
+  g_autoptr(HlSnippetQuery) query_words = NULL;
   const char *languages[2];
   Search search = { self, NULL, hits, seen, limit > 0 ? MIN (limit, G_MAXINT / 2) : G_MAXINT / 2 };
 
@@ -584,8 +434,7 @@ hl_topic_store_search (HlTopicStore  *self,
   if (words->len == 0)
     return G_LIST_MODEL (results);
 
-  query_words = fold_query (words);
-  search.query = query_words;
+  query_words = hl_snippet_query_new (words);
 
   /* Hits in the chosen language first, then in the other. */
   languages[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
@@ -595,6 +444,12 @@ hl_topic_store_search (HlTopicStore  *self,
     {
       for (guint l = 0; l < G_N_ELEMENTS (languages) && hits->len < search.limit; l++)
         search_title_start (&search, g_ptr_array_index (words, 0), languages[l]);
+      if (search.error != NULL)
+        {
+          g_propagate_error (error, search.error);
+          g_object_unref (results);
+          return NULL;
+        }
     }
   else
     {
@@ -606,8 +461,6 @@ hl_topic_store_search (HlTopicStore  *self,
           guint before = hits->len;
 
           run_phase (&search, LANG_STMT_TITLE, in_title, languages[l], 0);
-          for (guint i = before; i < hits->len; i++)
-            g_hash_table_add (title_hits, g_ptr_array_index (hits, i));
           run_phase (&search, LANG_STMT_NAMES, match, languages[l], hits->len - before);
           run_phase (&search, LANG_STMT_RANKED, match, languages[l], hits->len - before);
         }
@@ -619,7 +472,19 @@ hl_topic_store_search (HlTopicStore  *self,
           return NULL;
         }
 
-      add_snippets (self, search.data, hits, title_hits, match);
+    }
+
+  /* A title that starts with one or two letters is no match to mark in
+   * the summary. */
+  if (match == NULL)
+    {
+      hl_snippet_query_free (query_words);
+      query_words = hl_snippet_query_new (NULL);
+    }
+  if (!add_snippets (self, search.data, hits, query_words, error))
+    {
+      g_object_unref (results);
+      return NULL;
     }
 
   g_list_store_splice (results, 0, 0, hits->pdata, hits->len);
@@ -627,9 +492,10 @@ hl_topic_store_search (HlTopicStore  *self,
 }
 
 static guint
-count_matches (HlTopicStore *self,
-               SearchData   *data,
-               GPtrArray    *words)
+count_matches (HlTopicStore  *self,
+               SearchData    *data,
+               GPtrArray     *words,
+               GError       **error)
 {
   g_autofree char *match = build_match (words);
   const char *languages[] = { "en", "es" };
@@ -637,12 +503,21 @@ count_matches (HlTopicStore *self,
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      sqlite3_stmt *stmt = language_statement (self, data, LANG_STMT_COUNT, languages[l]);
+      sqlite3_stmt *stmt = language_statement (self, data, LANG_STMT_COUNT, languages[l], error);
+      int rc;
 
+      if (stmt == NULL)
+        return 0;
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
         count += sqlite3_column_int (stmt, 0);
       sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          hl_topic_store_check_done (self, rc, error);
+          return 0;
+        }
     }
 
   return count;
@@ -650,20 +525,26 @@ count_matches (HlTopicStore *self,
 
 /* Folded title word → the word as a title spells it (lower case, accents kept). */
 static GHashTable *
-ensure_vocabulary (HlTopicStore *self,
-                   SearchData   *data,
-                   const char   *language)
+ensure_vocabulary (HlTopicStore  *self,
+                   SearchData    *data,
+                   const char    *language,
+                   GError       **error)
 {
   GHashTable **slot = &data->vocabularies[g_strcmp0 (language, "es") == 0 ? 1 : 0];
+  g_autoptr(GHashTable) vocabulary = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   if (*slot != NULL)
     return *slot;
 
-  *slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = search_statement (self, data, STMT_TITLES);
+  stmt = search_statement (self, data, STMT_TITLES, error);
+  if (stmt == NULL)
+    return NULL;
+
+  vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_bind_text (stmt, 1, language, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GPtrArray) words = hl_text_split_words ((const char *) sqlite3_column_text (stmt, 0), 0);
 
@@ -675,14 +556,17 @@ ensure_vocabulary (HlTopicStore *self,
           if (g_utf8_strlen (word, -1) < 3)
             continue;
           folded = hl_text_fold (word);
-          if (g_hash_table_contains (*slot, folded))
+          if (g_hash_table_contains (vocabulary, folded))
             g_free (folded);
           else
-            g_hash_table_insert (*slot, folded, g_utf8_strdown (word, -1));
+            g_hash_table_insert (vocabulary, folded, g_utf8_strdown (word, -1));
         }
     }
   sqlite3_reset (stmt);
+  if (!hl_topic_store_check_done (self, rc, error))
+    return NULL;
 
+  *slot = g_steal_pointer (&vocabulary);
   return *slot;
 }
 
@@ -736,10 +620,11 @@ find_candidates (GHashTable *vocabulary,
 }
 
 char **
-hl_topic_store_suggest (HlTopicStore *self,
-                        const char   *query,
-                        const char   *language,
-                        guint         max)
+hl_topic_store_suggest (HlTopicStore  *self,
+                        const char    *query,
+                        const char    *language,
+                        guint          max,
+                        GError       **error)
 {
   g_autoptr(GPtrArray) words = hl_text_split_words (query, MAX_QUERY_WORDS);
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_free);
@@ -749,14 +634,16 @@ hl_topic_store_suggest (HlTopicStore *self,
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  data = get_search_data (self, NULL);
+  data = get_search_data (self, error);
   if (data == NULL)
-    return g_new0 (char *, 1);
+    return NULL;
 
   codes[0] = hl_language_normalize (language) ? hl_language_normalize (language) : "en";
   codes[1] = hl_language_other (codes[0]);
-  vocabularies[0] = ensure_vocabulary (self, data, codes[0]);
-  vocabularies[1] = ensure_vocabulary (self, data, codes[1]);
+  vocabularies[0] = ensure_vocabulary (self, data, codes[0], error);
+  vocabularies[1] = vocabularies[0] ? ensure_vocabulary (self, data, codes[1], error) : NULL;
+  if (vocabularies[1] == NULL)
+    return NULL;
 
   /* Each misspelt word is replaced by its nearest title words, one word at a
    * time; a spelling is offered only if it finds something. */
@@ -790,8 +677,19 @@ hl_topic_store_suggest (HlTopicStore *self,
               for (guint s = 0; s < suggestions->len; s++)
                 seen |= g_strcmp0 (g_ptr_array_index (suggestions, s), text) == 0;
 
-              if (!seen && count_matches (self, data, attempt) > 0)
-                g_ptr_array_add (suggestions, g_steal_pointer (&text));
+              if (!seen)
+                {
+                  GError *local_error = NULL;
+                  guint count = count_matches (self, data, attempt, &local_error);
+
+                  if (local_error != NULL)
+                    {
+                      g_propagate_error (error, local_error);
+                      return NULL;
+                    }
+                  if (count > 0)
+                    g_ptr_array_add (suggestions, g_steal_pointer (&text));
+                }
             }
         }
     }

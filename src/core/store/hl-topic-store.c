@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "hl-error.h"
@@ -24,9 +26,18 @@ struct _HlTopicStore
   sqlite3      *db;
   sqlite3_stmt *stmts[HL_N_STMTS];
   GHashTable   *meta;
+  gboolean      damaged;
 };
 
 G_DEFINE_FINAL_TYPE (HlTopicStore, hl_topic_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DAMAGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *statements[HL_N_STMTS] = {
   [HL_STMT_COUNT_ALL] = "SELECT count(*) FROM topics",
@@ -69,14 +80,91 @@ static const char *statements[HL_N_STMTS] = {
   [HL_STMT_BY_URL] = "SELECT id FROM topics WHERE url = ?1 ORDER BY id LIMIT 1",
 };
 
+static void
+mark_damaged (HlTopicStore *self)
+{
+  if (self->damaged)
+    return;
+
+  self->damaged = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+/* What SQLite said, as what it is: a damaged file, a file we may not read,
+ * a failing disk. */
+static void
+set_sqlite_error (HlTopicStore  *self,
+                  int            rc,
+                  GError       **error)
+{
+  const char *what = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int system_errno = self->db ? sqlite3_system_errno (self->db) : 0;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      mark_damaged (self);
+      g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+                   _("The library “%s” is damaged (%s). Import the MedlinePlus health-topic "
+                     "file again, or restore the sample library."),
+                   self->path, what);
+      break;
+
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      if (system_errno == EACCES || system_errno == EPERM)
+        {
+          g_set_error (error, HL_ERROR, HL_ERROR_PERMISSION,
+                       _("You may not read the library “%s” (%s). Ask whoever looks after "
+                         "this computer to let you read it."),
+                       self->path, g_strerror (system_errno));
+          break;
+        }
+      if (system_errno != 0)
+        {
+          g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+                       _("Could not read the library “%s”: %s (%s)."),
+                       self->path, what, g_strerror (system_errno));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    default:
+      g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
+                   _("Could not read the library “%s”: %s."), self->path, what);
+      break;
+    }
+}
+
 gboolean
 hl_topic_store_set_error (HlTopicStore  *self,
                           GError       **error)
 {
-  g_set_error (error, HL_ERROR, HL_ERROR_DATABASE,
-               _("Could not read the library “%s”: %s"),
-               self->path, sqlite3_errmsg (self->db));
+  set_sqlite_error (self, sqlite3_extended_errcode (self->db), error);
   return FALSE;
+}
+
+gboolean
+hl_topic_store_check_done (HlTopicStore  *self,
+                           int            rc,
+                           GError       **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  set_sqlite_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+hl_topic_store_is_damaged (HlTopicStore *self)
+{
+  g_return_val_if_fail (HL_IS_TOPIC_STORE (self), FALSE);
+
+  return self->damaged;
 }
 
 sqlite3 *
@@ -86,17 +174,19 @@ hl_topic_store_get_db (HlTopicStore *self)
 }
 
 sqlite3_stmt *
-hl_topic_store_statement (HlTopicStore     *self,
-                          HlStoreStatement  which)
+hl_topic_store_statement (HlTopicStore      *self,
+                          HlStoreStatement   which,
+                          GError           **error)
 {
   sqlite3_stmt *stmt = self->stmts[which];
 
   if (stmt == NULL)
     {
+      /* A library whose tables cannot be read fails here. */
       if (sqlite3_prepare_v3 (self->db, statements[which], -1, SQLITE_PREPARE_PERSISTENT,
                               &stmt, NULL) != SQLITE_OK)
         {
-          g_critical ("Could not prepare “%s”: %s", statements[which], sqlite3_errmsg (self->db));
+          hl_topic_store_set_error (self, error);
           return NULL;
         }
       self->stmts[which] = stmt;
@@ -125,11 +215,40 @@ hl_topic_store_finalize (GObject *object)
 }
 
 static void
+hl_topic_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HlTopicStore *self = HL_TOPIC_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAMAGED:
+      g_value_set_boolean (value, self->damaged);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hl_topic_store_class_init (HlTopicStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hl_topic_store_finalize;
+  object_class->get_property = hl_topic_store_get_property;
+
+  /**
+   * HlTopicStore:damaged:
+   *
+   * Set once a read found the file damaged; it stays set.
+   */
+  properties[PROP_DAMAGED] =
+    g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -146,12 +265,19 @@ load_meta (HlTopicStore  *self,
   const char *format;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT key, value FROM meta", -1, &stmt, NULL) != SQLITE_OK)
+  rc = sqlite3_prepare_v2 (self->db, "SELECT key, value FROM meta", -1, &stmt, NULL);
+  if (rc == SQLITE_ERROR || rc == SQLITE_NOTADB)
     {
+      /* An SQLite file without our table, or not an SQLite file at all. */
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
                    _("“%s” is not a Health Library library. Import the MedlinePlus "
-                     "health-topic file again."),
+                     "health-topic file again, or restore the sample library."),
                    self->path);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, sqlite3_extended_errcode (self->db), error);
       return FALSE;
     }
 
@@ -161,8 +287,8 @@ load_meta (HlTopicStore  *self,
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
-    return hl_topic_store_set_error (self, error);
+  if (!hl_topic_store_check_done (self, rc, error))
+    return FALSE;
 
   format = g_hash_table_lookup (self->meta, "format");
   if (format == NULL || atoi (format) != HL_LIBRARY_FORMAT)
@@ -177,28 +303,68 @@ load_meta (HlTopicStore  *self,
   return TRUE;
 }
 
+/* There is a file to read at @path: "no library yet" only when there is
+ * none, and a folder we may not enter said as such. */
+static gboolean
+check_file (const char  *path,
+            GError     **error)
+{
+  GStatBuf st;
+  int saved_errno;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISREG (st.st_mode))
+        return TRUE;
+      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_FILE,
+                   _("“%s” is not a file. Move it out of the way, or import the MedlinePlus "
+                     "health-topic file again."),
+                   path);
+      return FALSE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno == ENOENT)
+    g_set_error (error, HL_ERROR, HL_ERROR_NO_LIBRARY,
+                 _("There is no library at “%s” yet."), path);
+  else if (saved_errno == EACCES || saved_errno == EPERM)
+    g_set_error (error, HL_ERROR, HL_ERROR_PERMISSION,
+                 _("You may not read the library “%s” (%s). Ask whoever looks after this "
+                   "computer to let you read it."),
+                 path, g_strerror (saved_errno));
+  else
+    g_set_error (error, HL_ERROR, HL_ERROR_FAILED,
+                 _("Could not read the library “%s”: %s."), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 HlTopicStore *
 hl_topic_store_open (const char  *path,
                      GError     **error)
 {
   g_autoptr(HlTopicStore) self = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (HL_TYPE_TOPIC_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_NO_LIBRARY,
-                   _("There is no library at “%s” yet."), path);
-      return NULL;
-    }
+  if (!check_file (path, error))
+    return NULL;
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  /* The file is never changed in place (an import renames a new one over
+   * it): SQLite may read it as immutable, which takes no lock and needs no
+   * -wal or -shm file, so that a library in a read-only folder opens. */
+  escaped = g_uri_escape_string (path, "/", TRUE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
     {
-      hl_topic_store_set_error (self, error);
+      set_sqlite_error (self, self->db ? sqlite3_extended_errcode (self->db) : rc, error);
       return NULL;
     }
 
@@ -259,22 +425,37 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 guint
-hl_topic_store_count_topics (HlTopicStore *self,
-                             const char   *language)
+hl_topic_store_count_topics (HlTopicStore  *self,
+                             const char    *language,
+                             GError       **error)
 {
   sqlite3_stmt *stmt;
+  guint count;
+  int rc;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), 0);
 
   if (language == NULL)
-    stmt = hl_topic_store_statement (self, HL_STMT_COUNT_ALL);
+    stmt = hl_topic_store_statement (self, HL_STMT_COUNT_ALL, error);
   else
     {
-      stmt = hl_topic_store_statement (self, HL_STMT_COUNT_LANGUAGE);
-      sqlite3_bind_text (stmt, 1, hl_language_normalize (language), -1, SQLITE_STATIC);
+      stmt = hl_topic_store_statement (self, HL_STMT_COUNT_LANGUAGE, error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, hl_language_normalize (language), -1, SQLITE_STATIC);
+    }
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      hl_topic_store_check_done (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+      return 0;
     }
 
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 static int
@@ -288,19 +469,25 @@ compare_groups (gconstpointer a,
 }
 
 GListModel *
-hl_topic_store_list_groups (HlTopicStore *self,
-                            const char   *language)
+hl_topic_store_list_groups (HlTopicStore  *self,
+                            const char    *language,
+                            GError       **error)
 {
-  GListStore *groups = g_list_store_new (HL_TYPE_GROUP);
+  g_autoptr(GListStore) groups = NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   const char *code = hl_language_normalize (language);
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  stmt = hl_topic_store_statement (self, HL_STMT_LIST_GROUPS);
+  stmt = hl_topic_store_statement (self, HL_STMT_LIST_GROUPS, error);
+  if (stmt == NULL)
+    return NULL;
+
+  groups = g_list_store_new (HL_TYPE_GROUP);
   sqlite3_bind_text (stmt, 1, code ? code : "en", -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(HlGroup) group = hl_group_new (sqlite3_column_int (stmt, 0), code ? code : "en",
                                                column_text (stmt, 1), column_text (stmt, 2),
@@ -311,51 +498,74 @@ hl_topic_store_list_groups (HlTopicStore *self,
       g_list_store_insert_sorted (groups, group, compare_groups, keys);
     }
 
-  return G_LIST_MODEL (groups);
+  if (!hl_topic_store_check_done (self, rc, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&groups));
 }
 
 HlGroup *
-hl_topic_store_get_group (HlTopicStore *self,
-                          int           id,
-                          const char   *language)
+hl_topic_store_get_group (HlTopicStore  *self,
+                          int            id,
+                          const char    *language,
+                          GError       **error)
 {
   const char *code = hl_language_normalize (language);
   sqlite3_stmt *stmt;
+  HlGroup *group;
+  int rc;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
   if (code == NULL)
     return NULL;
 
-  stmt = hl_topic_store_statement (self, HL_STMT_GET_GROUP);
-  sqlite3_bind_int (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = hl_topic_store_statement (self, HL_STMT_GET_GROUP, error);
+  if (stmt == NULL)
     return NULL;
 
-  return hl_group_new (id, code, column_text (stmt, 0), column_text (stmt, 1),
-                       sqlite3_column_int (stmt, 2));
+  sqlite3_bind_int (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      hl_topic_store_check_done (self, rc, error);
+      return NULL;
+    }
+
+  group = hl_group_new (id, code, column_text (stmt, 0), column_text (stmt, 1),
+                        sqlite3_column_int (stmt, 2));
+  sqlite3_reset (stmt);
+  return group;
 }
 
 static GListModel *
-collect_topic_refs (sqlite3_stmt *stmt,
-                    const char   *language)
+collect_topic_refs (HlTopicStore  *self,
+                    sqlite3_stmt  *stmt,
+                    const char    *language,
+                    GError       **error)
 {
-  GListStore *list = g_list_store_new (HL_TYPE_TOPIC_REF);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *list;
+  int rc;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, hl_topic_ref_new (sqlite3_column_int (stmt, 0), language,
                                               column_text (stmt, 1), NULL));
 
+  if (!hl_topic_store_check_done (self, rc, error))
+    return NULL;
+
+  list = g_list_store_new (HL_TYPE_TOPIC_REF);
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (list);
 }
 
 GListModel *
-hl_topic_store_list_group_topics (HlTopicStore *self,
-                                  int           group_id,
-                                  const char   *language)
+hl_topic_store_list_group_topics (HlTopicStore  *self,
+                                  int            group_id,
+                                  const char    *language,
+                                  GError       **error)
 {
   const char *code = hl_language_normalize (language);
   sqlite3_stmt *stmt;
@@ -363,16 +573,20 @@ hl_topic_store_list_group_topics (HlTopicStore *self,
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
   code = code ? code : "en";
-  stmt = hl_topic_store_statement (self, HL_STMT_GROUP_TOPICS);
+  stmt = hl_topic_store_statement (self, HL_STMT_GROUP_TOPICS, error);
+  if (stmt == NULL)
+    return NULL;
+
   sqlite3_bind_int (stmt, 1, group_id);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  return collect_topic_refs (stmt, code);
+  return collect_topic_refs (self, stmt, code, error);
 }
 
 GListModel *
-hl_topic_store_list_topics_by_letter (HlTopicStore *self,
-                                      const char   *language,
-                                      char          letter)
+hl_topic_store_list_topics_by_letter (HlTopicStore  *self,
+                                      const char    *language,
+                                      char           letter,
+                                      GError       **error)
 {
   const char *code = hl_language_normalize (language);
   char letter_text[2] = { letter, 0 };
@@ -381,33 +595,42 @@ hl_topic_store_list_topics_by_letter (HlTopicStore *self,
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
   code = code ? code : "en";
-  if (letter == 0)
-    stmt = hl_topic_store_statement (self, HL_STMT_ALL_TOPICS);
-  else
-    {
-      stmt = hl_topic_store_statement (self, HL_STMT_LETTER_TOPICS);
-      sqlite3_bind_text (stmt, 2, letter_text, -1, SQLITE_TRANSIENT);
-    }
+  stmt = hl_topic_store_statement (self, letter == 0 ? HL_STMT_ALL_TOPICS : HL_STMT_LETTER_TOPICS,
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (letter != 0)
+    sqlite3_bind_text (stmt, 2, letter_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  return collect_topic_refs (stmt, code);
+  return collect_topic_refs (self, stmt, code, error);
 }
 
 char *
-hl_topic_store_dup_index_letters (HlTopicStore *self,
-                                  const char   *language)
+hl_topic_store_dup_index_letters (HlTopicStore  *self,
+                                  const char    *language,
+                                  GError       **error)
 {
   const char *code = hl_language_normalize (language);
-  GString *letters = g_string_new (NULL);
+  g_autoptr(GString) letters = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  stmt = hl_topic_store_statement (self, HL_STMT_LETTERS);
+  stmt = hl_topic_store_statement (self, HL_STMT_LETTERS, error);
+  if (stmt == NULL)
+    return NULL;
+
+  letters = g_string_new (NULL);
   sqlite3_bind_text (stmt, 1, code ? code : "en", -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_string_append (letters, column_text (stmt, 0));
 
-  return g_string_free (letters, FALSE);
+  if (!hl_topic_store_check_done (self, rc, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&letters), FALSE);
 }
 
 static void
@@ -424,6 +647,124 @@ append_split (GPtrArray  *array,
     g_ptr_array_add (array, g_steal_pointer (&parts[i]));
 }
 
+/* The rows of @which for topic @id, each handed to @add; FALSE when reading
+ * them failed part way. */
+typedef void (*AddRowFunc) (HlTopic      *topic,
+                            sqlite3_stmt *stmt);
+
+static gboolean
+load_rows (HlTopicStore      *self,
+           HlStoreStatement   which,
+           int                id,
+           HlTopic           *topic,
+           AddRowFunc         add,
+           GError           **error)
+{
+  sqlite3_stmt *stmt = hl_topic_store_statement (self, which, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add (topic, stmt);
+
+  return hl_topic_store_check_done (self, rc, error);
+}
+
+static void
+add_group_row (HlTopic      *topic,
+               sqlite3_stmt *stmt)
+{
+  HlTopicLink *group = hl_topic_link_new ();
+
+  group->id = sqlite3_column_int (stmt, 0);
+  group->language = g_strdup (topic->language);
+  group->title = column_dup (stmt, 1);
+  group->url = column_dup (stmt, 2);
+  g_ptr_array_add (topic->groups, group);
+}
+
+static void
+add_related_row (HlTopic      *topic,
+                 sqlite3_stmt *stmt)
+{
+  HlTopicLink *related = hl_topic_link_new ();
+
+  related->id = sqlite3_column_int (stmt, 0);
+  related->language = g_strdup (topic->language);
+  related->title = column_dup (stmt, 1);
+  related->url = column_dup (stmt, 2);
+  g_ptr_array_add (topic->related, related);
+}
+
+static void
+add_mesh_row (HlTopic      *topic,
+              sqlite3_stmt *stmt)
+{
+  HlMeshHeading *mesh = hl_mesh_heading_new ();
+
+  mesh->descriptor_id = column_dup (stmt, 0);
+  mesh->descriptor = column_dup (stmt, 1);
+  append_split (mesh->qualifier_ids, column_text (stmt, 2));
+  append_split (mesh->qualifiers, column_text (stmt, 3));
+  g_ptr_array_add (topic->mesh_headings, mesh);
+}
+
+static void
+add_other_language_row (HlTopic      *topic,
+                        sqlite3_stmt *stmt)
+{
+  HlOtherLanguage *other = hl_other_language_new ();
+
+  other->name = column_dup (stmt, 0);
+  other->vernacular_name = column_dup (stmt, 1);
+  other->url = column_dup (stmt, 2);
+  g_ptr_array_add (topic->other_languages, other);
+}
+
+static gboolean
+load_sites (HlTopicStore  *self,
+            HlTopic       *topic,
+            gint64         first_site,
+            int            n_sites,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = hl_topic_store_statement (self, HL_STMT_SITES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, first_site);
+  sqlite3_bind_int64 (stmt, 2, first_site + n_sites);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HlSite *site = hl_site_new ();
+
+      site->title = column_dup (stmt, 0);
+      site->url = column_dup (stmt, 1);
+      site->mapped_url = column_dup (stmt, 2);
+      append_split (site->categories, column_text (stmt, 3));
+      append_split (site->organizations, column_text (stmt, 4));
+      append_split (site->descriptions, column_text (stmt, 5));
+      g_ptr_array_add (topic->sites, site);
+    }
+
+  if (!hl_topic_store_check_done (self, rc, error))
+    return FALSE;
+
+  /* The topic says how many sites it has: fewer is a damaged file. */
+  if (topic->sites->len != (guint) n_sites)
+    {
+      set_sqlite_error (self, SQLITE_CORRUPT, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 HlTopic *
 hl_topic_store_load_topic (HlTopicStore  *self,
                            int            id,
@@ -433,15 +774,25 @@ hl_topic_store_load_topic (HlTopicStore  *self,
   sqlite3_stmt *stmt;
   gint64 first_site;
   int n_sites;
+  int rc;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC);
+  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC, error);
+  if (stmt == NULL)
+    return NULL;
+
   sqlite3_bind_int (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_NOT_FOUND,
                    _("There is no topic %d in the library."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      hl_topic_store_check_done (self, rc, error);
       return NULL;
     }
 
@@ -467,125 +818,110 @@ hl_topic_store_load_topic (HlTopicStore  *self,
   topic->institute_url = column_dup (stmt, 14);
   first_site = sqlite3_column_int64 (stmt, 15);
   n_sites = sqlite3_column_int (stmt, 16);
+  sqlite3_reset (stmt);
 
-  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC_GROUPS);
-  sqlite3_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* NOT NULL columns that came back NULL: the row is damaged. */
+  if (topic->language == NULL || topic->title == NULL || topic->url == NULL ||
+      topic->summary == NULL || n_sites < 0)
     {
-      HlTopicLink *group = hl_topic_link_new ();
-
-      group->id = sqlite3_column_int (stmt, 0);
-      group->language = g_strdup (topic->language);
-      group->title = column_dup (stmt, 1);
-      group->url = column_dup (stmt, 2);
-      g_ptr_array_add (topic->groups, group);
+      set_sqlite_error (self, SQLITE_CORRUPT, error);
+      return NULL;
     }
 
-  stmt = hl_topic_store_statement (self, HL_STMT_RELATED);
-  sqlite3_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      HlTopicLink *related = hl_topic_link_new ();
-
-      related->id = sqlite3_column_int (stmt, 0);
-      related->language = g_strdup (topic->language);
-      related->title = column_dup (stmt, 1);
-      related->url = column_dup (stmt, 2);
-      g_ptr_array_add (topic->related, related);
-    }
-
-  stmt = hl_topic_store_statement (self, HL_STMT_MESH);
-  sqlite3_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      HlMeshHeading *mesh = hl_mesh_heading_new ();
-
-      mesh->descriptor_id = column_dup (stmt, 0);
-      mesh->descriptor = column_dup (stmt, 1);
-      append_split (mesh->qualifier_ids, column_text (stmt, 2));
-      append_split (mesh->qualifiers, column_text (stmt, 3));
-      g_ptr_array_add (topic->mesh_headings, mesh);
-    }
-
-  stmt = hl_topic_store_statement (self, HL_STMT_OTHER_LANGUAGES);
-  sqlite3_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      HlOtherLanguage *other = hl_other_language_new ();
-
-      other->name = column_dup (stmt, 0);
-      other->vernacular_name = column_dup (stmt, 1);
-      other->url = column_dup (stmt, 2);
-      g_ptr_array_add (topic->other_languages, other);
-    }
-
-  stmt = hl_topic_store_statement (self, HL_STMT_SITES);
-  sqlite3_bind_int64 (stmt, 1, first_site);
-  sqlite3_bind_int64 (stmt, 2, first_site + n_sites);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      HlSite *site = hl_site_new ();
-
-      site->title = column_dup (stmt, 0);
-      site->url = column_dup (stmt, 1);
-      site->mapped_url = column_dup (stmt, 2);
-      append_split (site->categories, column_text (stmt, 3));
-      append_split (site->organizations, column_text (stmt, 4));
-      append_split (site->descriptions, column_text (stmt, 5));
-      g_ptr_array_add (topic->sites, site);
-    }
+  if (!load_rows (self, HL_STMT_TOPIC_GROUPS, id, topic, add_group_row, error) ||
+      !load_rows (self, HL_STMT_RELATED, id, topic, add_related_row, error) ||
+      !load_rows (self, HL_STMT_MESH, id, topic, add_mesh_row, error) ||
+      !load_rows (self, HL_STMT_OTHER_LANGUAGES, id, topic, add_other_language_row, error) ||
+      !load_sites (self, topic, first_site, n_sites, error))
+    return NULL;
 
   return g_steal_pointer (&topic);
 }
 
 HlTopicRef *
-hl_topic_store_get_topic_ref (HlTopicStore *self,
-                              int           id)
+hl_topic_store_get_topic_ref (HlTopicStore  *self,
+                              int            id,
+                              GError       **error)
 {
   sqlite3_stmt *stmt;
+  HlTopicRef *ref;
+  int rc;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC_REF);
-  sqlite3_bind_int (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC_REF, error);
+  if (stmt == NULL)
     return NULL;
 
-  return hl_topic_ref_new (id, column_text (stmt, 0), column_text (stmt, 1), NULL);
+  sqlite3_bind_int (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      hl_topic_store_check_done (self, rc, error);
+      return NULL;
+    }
+
+  ref = hl_topic_ref_new (id, column_text (stmt, 0), column_text (stmt, 1), NULL);
+  sqlite3_reset (stmt);
+  return ref;
 }
 
 int
-hl_topic_store_find_topic_by_url (HlTopicStore *self,
-                                  const char   *url)
+hl_topic_store_find_topic_by_url (HlTopicStore  *self,
+                                  const char    *url,
+                                  GError       **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
+  int id;
 
   g_return_val_if_fail (HL_IS_TOPIC_STORE (self), 0);
 
   if (url == NULL)
     return 0;
 
-  stmt = hl_topic_store_statement (self, HL_STMT_BY_URL);
+  stmt = hl_topic_store_statement (self, HL_STMT_BY_URL, error);
+  if (stmt == NULL)
+    return 0;
+
   sqlite3_bind_text (stmt, 1, url, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      hl_topic_store_check_done (self, rc, error);
+      return 0;
+    }
+
+  id = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 GArray *
-hl_topic_store_get_topic_group_ids (HlTopicStore *self,
-                                    int           id)
+hl_topic_store_get_topic_group_ids (HlTopicStore  *self,
+                                    int            id,
+                                    GError       **error)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
-  g_return_val_if_fail (HL_IS_TOPIC_STORE (self), ids);
+  g_return_val_if_fail (HL_IS_TOPIC_STORE (self), NULL);
 
-  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC_GROUP_IDS);
+  stmt = hl_topic_store_statement (self, HL_STMT_TOPIC_GROUP_IDS, error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (int));
   sqlite3_bind_int (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int group_id = sqlite3_column_int (stmt, 0);
       g_array_append_val (ids, group_id);
     }
 
-  return ids;
+  if (!hl_topic_store_check_done (self, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
 }

@@ -219,8 +219,8 @@ read_current_library (HlUpdater *self,
   run->sample = hl_topic_store_is_sample (store);
   run->content_date = hl_content_date_of_store (store);
   run->source_date = hl_content_date_of_source (store);
-  run->n_english = hl_topic_store_count_topics (store, "en");
-  run->n_spanish = hl_topic_store_count_topics (store, "es");
+  run->n_english = hl_topic_store_count_topics (store, "en", NULL);
+  run->n_spanish = hl_topic_store_count_topics (store, "es", NULL);
 }
 
 static gboolean

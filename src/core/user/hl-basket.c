@@ -248,7 +248,7 @@ hl_basket_retain_in (HlBasket     *self,
   for (guint i = self->topics->len; i-- > 0;)
     {
       HlTopicRef *old = g_ptr_array_index (self->topics, i);
-      HlTopicRef *fresh = store ? hl_topic_store_get_topic_ref (store, hl_topic_ref_get_id (old))
+      HlTopicRef *fresh = store ? hl_topic_store_get_topic_ref (store, hl_topic_ref_get_id (old), NULL)
                                 : NULL;
 
       if (fresh == NULL)

@@ -229,7 +229,7 @@ resolve (HlUserData *self,
          const char *url,
          gint64      time)
 {
-  g_autoptr(HlTopicRef) ref = self->store ? hl_topic_store_get_topic_ref (self->store, id) : NULL;
+  g_autoptr(HlTopicRef) ref = self->store ? hl_topic_store_get_topic_ref (self->store, id, NULL) : NULL;
   HlUserTopic *topic;
 
   topic = hl_user_topic_new (id, ref ? hl_topic_ref_get_language (ref) : language,
@@ -724,7 +724,7 @@ hl_user_data_dup_recent_topics (HlUserData *self,
 
       if (hl_user_topic_get_missing (topic) || self->store == NULL)
         continue;
-      ref = hl_topic_store_get_topic_ref (self->store, hl_user_topic_get_id (topic));
+      ref = hl_topic_store_get_topic_ref (self->store, hl_user_topic_get_id (topic), NULL);
       if (ref != NULL)
         g_list_store_append (recent, ref);
     }

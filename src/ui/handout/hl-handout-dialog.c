@@ -288,7 +288,7 @@ fill_languages (HlHandoutDialog *self,
       gboolean spanish = topic != NULL && g_str_equal (topic->language, "es");
 
       if (topic != NULL && topic->mapped != NULL && topic->mapped->id > 0)
-        counterpart = hl_topic_store_get_topic_ref (self->store, topic->mapped->id);
+        counterpart = hl_topic_store_get_topic_ref (self->store, topic->mapped->id, NULL);
 
       if (!spanish || counterpart != NULL)
         add_language (self, labels, _("English"), HL_HANDOUT_LANGUAGE_ENGLISH);
@@ -368,7 +368,7 @@ hl_handout_dialog_new (GtkWindow         *parent,
     }
   else
     {
-      g_autoptr(HlTopicRef) topic = hl_topic_store_get_topic_ref (store, g_array_index (ids, int, 0));
+      g_autoptr(HlTopicRef) topic = hl_topic_store_get_topic_ref (store, g_array_index (ids, int, 0), NULL);
 
       adw_window_title_set_subtitle (self->window_title, topic ? hl_topic_ref_get_title (topic) : NULL);
     }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-address.h"
 #include "hl-basket-section.h"
 #include "hl-bookmarks-section.h"
 #include "hl-handout-dialog.h"
@@ -52,7 +53,7 @@ current_topic (HlWindow *self)
 
   if (uri == NULL || hl_library_get_store (self->library) == NULL)
     return 0;
-  return hl_page_renderer_get_topic_id (uri);
+  return hl_address_topic_id_of (uri);
 }
 
 static HlTopicRef *
@@ -60,7 +61,7 @@ current_topic_ref (HlWindow *self)
 {
   int id = current_topic (self);
 
-  return id > 0 ? hl_topic_store_get_topic_ref (hl_library_get_store (self->library), id) : NULL;
+  return id > 0 ? hl_topic_store_get_topic_ref (hl_library_get_store (self->library), id, NULL) : NULL;
 }
 
 static void

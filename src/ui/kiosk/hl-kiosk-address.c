@@ -8,22 +8,20 @@
 
 #include "hl-kiosk-address.h"
 
+#include "hl-address.h"
+
 gboolean
 hl_kiosk_address_is_app_page (const char *uri)
 {
-  const char *scheme = uri ? g_uri_peek_scheme (uri) : NULL;
-
-  return g_strcmp0 (scheme, "hl") == 0;
+  return uri != NULL && hl_address_has_scheme (uri);
 }
 
 gboolean
 hl_kiosk_address_is_home (const char *uri)
 {
-  g_autoptr(GUri) parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL) : NULL;
+  g_autoptr(HlAddress) address = uri ? hl_address_parse (uri, NULL) : NULL;
 
-  return parsed != NULL && g_strcmp0 (g_uri_get_scheme (parsed), "hl") == 0 &&
-         g_strcmp0 (g_uri_get_host (parsed), "home") == 0 &&
-         (g_str_equal (g_uri_get_path (parsed), "") || g_str_equal (g_uri_get_path (parsed), "/"));
+  return address != NULL && hl_address_get_kind (address) == HL_ADDRESS_HOME;
 }
 
 HlKioskLinkKind
@@ -68,7 +66,7 @@ char *
 hl_kiosk_address_for_search (const char *text,
                              const char *language)
 {
-  g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
+  g_autoptr(HlAddress) address = hl_address_new_search (text, language);
 
-  return g_strdup_printf ("hl://search?q=%s&lang=%s", escaped, language);
+  return hl_address_to_string (address);
 }

@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* The few things the kiosk asks of addresses, kept here in one place so that
- * they follow the app's address type when there is one. */
+/* The few things the kiosk asks of addresses, in one place; the app's own
+ * addresses are read and made by HlAddress (core/base/hl-address.h). */
 
 /* The home page without a language of its own: it shows in the language the
  * window is in, so going back to it never switches the language. */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-address.h"
 #include "hl-kiosk-address.h"
 #include "hl-kiosk-controller-private.h"
 #include "hl-kiosk-text.h"
@@ -47,7 +48,7 @@ static void
 update_print_button (HlKioskController *self)
 {
   const char *uri = webkit_web_view_get_uri (hl_kiosk_controller_view (self));
-  gboolean topic = uri != NULL && hl_page_renderer_get_topic_id (uri) > 0;
+  gboolean topic = uri != NULL && hl_address_topic_id_of (uri) > 0;
   const char *shown = gtk_stack_get_visible_child_name (self->window->content_stack);
 
   gtk_widget_set_visible (self->print_button, self->applied && printing_allowed (self) &&
@@ -142,9 +143,9 @@ hl_kiosk_controller_set_session_language (HlKioskController *self,
   if (self->window->language_locked)
     return;
 
-  self->window->following_page = TRUE;
+  self->window->session_language = TRUE;
   hl_window_set_content_language (self->window, language);
-  self->window->following_page = FALSE;
+  self->window->session_language = FALSE;
 }
 
 static void

@@ -86,7 +86,7 @@ rebuild_groups (HlKioskHome *self)
   if (self->store == NULL || self->language == NULL)
     return;
 
-  groups = hl_topic_store_list_groups (self->store, self->language);
+  groups = hl_topic_store_list_groups (self->store, self->language, NULL);
   for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
     {
       g_autoptr(HlGroup) group = g_list_model_get_item (groups, i);

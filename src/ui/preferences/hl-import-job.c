@@ -54,7 +54,7 @@ hl_import_job_count_groups (HlTopicStore *store)
   /* A group has the same id in both languages. */
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autoptr(GListModel) groups = hl_topic_store_list_groups (store, languages[l]);
+      g_autoptr(GListModel) groups = hl_topic_store_list_groups (store, languages[l], NULL);
       guint n = g_list_model_get_n_items (groups);
 
       for (guint i = 0; i < n; i++)
@@ -71,8 +71,8 @@ hl_import_job_count_groups (HlTopicStore *store)
 char *
 hl_import_job_describe_store (HlTopicStore *store)
 {
-  guint n_en = hl_topic_store_count_topics (store, "en");
-  guint n_es = hl_topic_store_count_topics (store, "es");
+  guint n_en = hl_topic_store_count_topics (store, "en", NULL);
+  guint n_es = hl_topic_store_count_topics (store, "es", NULL);
   guint n_groups = hl_import_job_count_groups (store);
   g_autofree char *english = g_strdup_printf (ngettext ("%u English topic",
                                                         "%u English topics", n_en), n_en);

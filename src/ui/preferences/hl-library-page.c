@@ -37,6 +37,7 @@ struct _HlLibraryPage
   HlImportJob          *job;
   HlLockdown           *lockdown;
   GtkFileChooserNative *chooser;
+  guint                 reveal_id;      /* tick callback: scrolls to the import rows */
 };
 
 G_DEFINE_FINAL_TYPE (HlLibraryPage, hl_library_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -336,6 +337,35 @@ library_changed_cb (HlLibraryPage *self)
   update_state (self);
 }
 
+/* Scrolls the page so that the import group starts at its top: its rows,
+ * the progress and what went wrong with a file are in view below. Once the
+ * page has been laid out: the first frames of new preferences come before
+ * that. */
+static gboolean
+reveal_import_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  HlLibraryPage *self = HL_LIBRARY_PAGE (widget);
+  GtkWidget *group = GTK_WIDGET (self->update_group);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                                 : NULL;
+  graphene_point_t top;
+
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (GTK_IS_VIEWPORT (viewport) &&
+      gtk_widget_compute_point (group, gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                &GRAPHENE_POINT_INIT (0, 0), &top))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              top.y);
+
+  self->reveal_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hl_library_page_dispose (GObject *object)
 {
@@ -388,6 +418,17 @@ static void
 hl_library_page_init (HlLibraryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+hl_library_page_import (HlLibraryPage *self)
+{
+  g_return_if_fail (HL_IS_LIBRARY_PAGE (self));
+
+  if (self->reveal_id == 0)
+    self->reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_import_cb, NULL,
+                                                    NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "library.import", NULL);
 }
 
 void

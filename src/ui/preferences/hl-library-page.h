@@ -32,5 +32,8 @@ void hl_library_page_setup (HlLibraryPage      *self,
                             HlLockdown         *lockdown,
                             HlUpdateController *updates,
                             GSettings          *settings);
+/* Scrolls down to the import rows, where the import shows its progress and
+ * what went wrong, and runs library.import. */
+void hl_library_page_import (HlLibraryPage      *self);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 /* How the window follows what changes around it: the settings (from the
  * preferences, another window or the administrator), the keys the
  * administrator locked, the lockdown, the end of an import, and a new
- * library, whoever made it. */
+ * library, whoever made it; and the import it offers (win.import-file). */
 
 #include "config.h"
 
@@ -116,6 +116,25 @@ import_finished_cb (HlWindow   *self,
       return;
 
   hl_window_show_toast (self, message);
+}
+
+void
+hl_window_import_file (HlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HlPreferencesWindow *prefs;
+  HlLibraryPage *page;
+
+  g_return_if_fail (HL_IS_APPLICATION (app));
+
+  /* The Library page is where an import shows how far it has got, lets it be
+   * cancelled, and says what was wrong with a file: the chooser opens over
+   * it. While an import is under way the page shows that one instead. */
+  prefs = hl_preferences_window_present (HL_APPLICATION (app), GTK_WINDOW (self));
+  page = hl_preferences_window_get_library_page (prefs);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (page));
+  hl_library_page_import (page);
 }
 
 gboolean
