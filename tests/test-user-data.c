@@ -34,10 +34,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autofree char *starter = hl_test_starter_path ();
+
   fixture->dir = hl_test_scratch_dir ("user-data");
   fixture->library = g_build_filename (fixture->dir, "library.db", NULL);
   fixture->user_db = g_build_filename (fixture->dir, "user.db", NULL);
-  hl_test_import_or_die (hl_test_starter_path (), fixture->library);
+  hl_test_import_or_die (starter, fixture->library);
   fixture->store = hl_test_open_store (fixture->library);
 }
 
@@ -282,7 +284,11 @@ test_survives_import (Fixture       *fixture,
 
   /* The sample again: the bookmark is back. */
   g_clear_object (&fixture->store);
-  hl_test_import_or_die (hl_test_starter_path (), fixture->library);
+  {
+    g_autofree char *starter = hl_test_starter_path ();
+
+    hl_test_import_or_die (starter, fixture->library);
+  }
   fixture->store = hl_test_open_store (fixture->library);
   hl_user_data_set_store (user, fixture->store);
   g_assert_false (hl_user_topic_get_missing (item (list, 0)));

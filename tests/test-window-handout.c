@@ -599,8 +599,11 @@ test_bookmarks_history (void)
 
   /* Recently viewed, on the home page. */
   history = hl_user_data_get_history (user);
-  g_assert_cmpint (hl_user_topic_get_id (g_list_model_get_item (history, 0)), ==, 990013);
-  g_object_unref (g_list_model_get_item (history, 0));
+  {
+    g_autoptr(HlUserTopic) last = g_list_model_get_item (history, 0);
+
+    g_assert_cmpint (hl_user_topic_get_id (last), ==, 990013);
+  }
 
   /* Exported through the file chooser. */
   activate ("win.export-bookmarks");

@@ -89,6 +89,18 @@ x11_stop_window_manager (void)
   window_manager = 0;
 }
 
+/* Runs what the main loop has ready, for at most a second: while an
+ * animation runs, a frame is always due when frames take long to draw (as
+ * under the sanitizers), and the loop would never be idle. */
+static void
+dispatch_ready (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < until)
+    ;
+}
+
 void
 x11_settle (void)
 {
@@ -99,12 +111,10 @@ x11_settle (void)
   for (guint round = 0; round < 5; round++)
     {
       XSync (dpy, False);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      dispatch_ready ();
       g_usleep (10 * 1000);
     }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  dispatch_ready ();
 }
 
 /* The keycode that makes @keysym, and whether Shift is needed; a keysym no
