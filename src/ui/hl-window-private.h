@@ -50,6 +50,12 @@ struct _HlWindow
   gboolean              first_page_on_map; /* the library is ready, the window not mapped yet */
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
+  gint64                toast_time;       /* when it was added */
+  guint                 toast_timeout;    /* to show the next one, once it has settled */
+  char                 *pending_toast_text;
+  char                 *pending_toast_button;
+  char                 *pending_toast_action;
+  gboolean              pending_toast_dismiss;
   char                 *shown_uri;        /* the last page shown, kept when the view crashes */
   HlLockdown           *lockdown;
   HlImportJob          *import_job;
@@ -75,6 +81,8 @@ void hl_window_show_page             (HlWindow       *self,
 /* A short message at the bottom of the page, replacing the one shown. */
 void  hl_window_show_toast           (HlWindow       *self,
                                       const char     *text);
+/* Takes the message shown, or about to be, away. */
+void  hl_window_dismiss_toast        (HlWindow       *self);
 /* The same with a button running @action_name. */
 void  hl_window_show_toast_with_action (HlWindow     *self,
                                         const char   *text,

@@ -144,8 +144,7 @@ start_over_cb (HlKioskController *self)
   hl_kiosk_controller_stop_countdown (self);
   close_other_windows (self);
   self->showing_link = FALSE;
-  if (window->toast != NULL)
-    adw_toast_dismiss (window->toast);
+  hl_window_dismiss_toast (window);
 
   /* The search and the sidebar as the first patient found them. */
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
