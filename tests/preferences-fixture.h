@@ -54,6 +54,20 @@ HlLibrary           *app_library          (void);
 HlImportJob         *app_import_job       (void);
 GtkWidget           *find_widget_of_type  (GtkWidget           *root,
                                            GType                type);
+/* Runs a program; it must exit 0. Its standard output, stripped. */
+char                *run_for_output       (const char * const  *argv);
+/* What an administrator sets and locks, for real: a dconf profile whose
+ * system database `dconf compile` makes from @site_keyfile and @site_locks
+ * (as `dconf update` does from /etc/dconf/db), GSETTINGS_BACKEND=dconf, and
+ * a D-Bus session of the test's own whose dconf-service writes the user
+ * database under the test's home. Call before the app starts. */
+GTestDBus           *dconf_fixture_start  (const char          *site_keyfile,
+                                           const char          *site_locks);
+void                 dconf_fixture_stop   (GTestDBus           *bus);
+/* A "browser" for web and phone links that only writes the address it was
+ * asked to open into the file whose path it returns; call before the app
+ * starts. */
+char                *make_stand_in_browser (const char         *home);
 /* Shows the home page in the window's content language. */
 void                 go_home              (void);
 /* Conditions for wait_until(): the page shown, loaded, holds @data (a

@@ -62,102 +62,6 @@ lockdown (void)
   return hl_application_get_lockdown (fixture_app ());
 }
 
-static char *
-run_for_output (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s %s", argv[0], error->message, err);
-  g_strstrip (out);
-  return out;
-}
-
-/* The system database, as `dconf update` makes it from /etc/dconf/db. */
-static void
-make_site_database (const char *home)
-{
-  g_autofree char *site = g_build_filename (home, "dconf-site", NULL);
-  g_autofree char *db_dir = g_build_filename (site, "db.d", NULL);
-  g_autofree char *locks_dir = g_build_filename (db_dir, "locks", NULL);
-  g_autofree char *keyfile = g_build_filename (db_dir, "00-site", NULL);
-  g_autofree char *locks = g_build_filename (locks_dir, "00-site", NULL);
-  g_autofree char *db = g_build_filename (site, "site.db", NULL);
-  g_autofree char *profile = g_build_filename (site, "profile", NULL);
-  g_autofree char *profile_text = g_strdup_printf ("user-db:user\nfile-db:%s\n", db);
-  g_autofree char *out = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (locks_dir, 0700), ==, 0);
-  hl_test_write_or_die (keyfile, site_keyfile, -1);
-  hl_test_write_or_die (locks, site_locks, -1);
-  /* dconf-cli is in build-aux/debian-packages.txt. */
-  out = run_for_output ((const char *[]) { "dconf", "compile", db, db_dir, NULL });
-  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
-  hl_test_write_or_die (profile, profile_text, -1);
-
-  g_setenv ("DCONF_PROFILE", profile, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "dconf", TRUE);
-}
-
-/* A "browser" that only notes the address it was asked to open. */
-static void
-make_browser (const char *home)
-{
-  g_autofree char *apps = g_build_filename (g_getenv ("XDG_DATA_HOME"), "applications", NULL);
-  g_autofree char *script = g_build_filename (home, "test-browser.sh", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "hl-test-browser.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "mimeapps.list",
-                                                NULL);
-  g_autofree char *script_text = NULL;
-  g_autofree char *desktop_text = NULL;
-
-  browser_marker = g_build_filename (home, "browser-opened", NULL);
-  /* Written aside and moved into place, so that the test never reads the
-   * marker between the shell making it and printf filling it. */
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.part' && "
-                                 "mv '%s.part' '%s'\n",
-                                 browser_marker, browser_marker, browser_marker);
-  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
-                                  "Exec=%s %%u\nMimeType=x-scheme-handler/http;"
-                                  "x-scheme-handler/https;x-scheme-handler/tel;\n", script);
-
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  hl_test_write_or_die (script, script_text, -1);
-  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
-  hl_test_write_or_die (desktop, desktop_text, -1);
-  hl_test_write_or_die (mimeapps,
-                        "[Default Applications]\n"
-                        "x-scheme-handler/http=hl-test-browser.desktop\n"
-                        "x-scheme-handler/https=hl-test-browser.desktop\n"
-                        "x-scheme-handler/tel=hl-test-browser.desktop\n", -1);
-}
-
-/* The services the test's bus may start: dconf's, and the accessibility
- * bus, whose registry would otherwise print to the test's output. */
-static const char *
-make_services (const char *home)
-{
-  static char *dir;
-  g_autofree char *dconf = NULL;
-  g_autofree char *a11y = NULL;
-
-  dir = g_build_filename (home, "dbus-services", NULL);
-  dconf = g_build_filename (dir, "ca.desrt.dconf.service", NULL);
-  a11y = g_build_filename (dir, "org.a11y.Bus.service", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  hl_test_write_or_die (dconf, "[D-BUS Service]\nName=ca.desrt.dconf\n"
-                        "Exec=/usr/libexec/dconf-service\n", -1);
-  hl_test_write_or_die (a11y, "[D-BUS Service]\nName=org.a11y.Bus\n"
-                        "Exec=/bin/sh -c 'exec /usr/libexec/at-spi-bus-launcher >/dev/null'\n", -1);
-  return dir;
-}
-
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
@@ -581,8 +485,6 @@ main (int   argc,
       char *argv[])
 {
   GTestDBus *bus;
-  g_autofree char *display = NULL;
-  g_autofree char *runtime = NULL;
   const char *home;
   int status;
 
@@ -591,23 +493,8 @@ main (int   argc,
   /* Everything under a home of the test's own: the data, the user's dconf
    * database and its runtime folder, the administrator's database. */
   home = window_fixture_prepare_home ();
-  runtime = g_build_filename (home, "XDG_RUNTIME_DIR", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
-  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
-  make_site_database (home);
-  make_browser (home);
-
-  /* A session bus started here, so that the dconf-service it starts writes
-   * under the home set above and never the user's settings. GTestDBus also
-   * unsets DISPLAY, which the window needs, and XDG_RUNTIME_DIR, where
-   * dconf-service tells its clients that the database changed. */
-  display = g_strdup (g_getenv ("DISPLAY"));
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_add_service_dir (bus, make_services (home));
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  bus = dconf_fixture_start (site_keyfile, site_locks);
+  browser_marker = make_stand_in_browser (home);
 
   window_fixture_start ();
 
@@ -622,9 +509,6 @@ main (int   argc,
   status = g_test_run ();
 
   window_fixture_stop ();
-  /* The app's connection to the bus outlives the window: the bus is stopped
-   * without waiting for it, and the GTestDBus left to the end of the process
-   * (disposing it would wait for that connection). */
-  g_test_dbus_stop (bus);
+  dconf_fixture_stop (bus);
   return status;
 }

@@ -13,6 +13,7 @@
 #include "hl-address.h"
 #include "hl-application.h"
 #include "hl-command-line.h"
+#include "hl-kiosk.h"
 #include "hl-page-scheme.h"
 #include "hl-popover-guard.h"
 #include "hl-preferences-window.h"
@@ -35,6 +36,8 @@ struct _HlApplication
   HlImportJob       *import_job;
   HlUserSession     *user_session;
   HlUpdateController *updates;
+  HlKiosk           *kiosk;
+  gboolean           kiosk_forced;   /* --kiosk */
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -66,6 +69,12 @@ static const GOptionEntry option_entries[] = {
        "settings"), NULL },
   { "rollback", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Go back to the library that the last update or import replaced"), NULL },
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run as a waiting-room kiosk: full screen, nothing kept of one patient for the next"),
+    NULL },
+  { "hash-kiosk-code", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Read a kiosk unlock code from standard input and print its salted hash, the value of "
+       "the kiosk-unlock-code setting"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -77,6 +86,7 @@ static int
 hl_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
+  HlApplication *self = HL_APPLICATION (application);
   const char *import_path = NULL;
   const char *groups_path = NULL;
   const char *query = NULL;
@@ -91,6 +101,10 @@ hl_application_handle_local_options (GApplication *application,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "hash-kiosk-code"))
+    return hl_command_line_hash_kiosk_code ();
+  self->kiosk_forced = g_variant_dict_contains (options, "kiosk");
 
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "groups", "^&ay", &groups_path);
@@ -149,6 +163,10 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  HlApplication *self = user_data;
+
+  if (self->kiosk != NULL && hl_kiosk_refuses_quit (self->kiosk))
+    return;
   g_application_quit (G_APPLICATION (user_data));
 }
 
@@ -211,6 +229,12 @@ hl_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
 
   hl_profile_mark ("startup");
+  /* Before the toolkit reads its debugging variables. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    hl_kiosk_prepare_environment (settings, self->kiosk_forced);
+  }
   G_APPLICATION_CLASS (hl_application_parent_class)->startup (application);
   hl_profile_mark ("toolkit-ready");
   hl_popover_guard_install ();
@@ -248,6 +272,9 @@ hl_application_startup (GApplication *application)
   hl_profile_mark ("library-opened");
 
   self->user_session = hl_user_session_new (self->library, self->renderer, self->settings);
+  self->kiosk = hl_kiosk_new (self->settings, G_ACTION_MAP (self), self->user_session,
+                              self->library, self->updates);
+  hl_kiosk_set_forced (self->kiosk, self->kiosk_forced);
 }
 
 static void
@@ -293,6 +320,7 @@ hl_application_dispose (GObject *object)
 {
   HlApplication *self = (HlApplication *) object;
 
+  g_clear_object (&self->kiosk);
   g_clear_object (&self->import_job);
   g_clear_object (&self->lockdown);
   g_clear_object (&self->user_session);
@@ -397,4 +425,11 @@ hl_application_get_user_session (HlApplication *self)
 {
   g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
   return self->user_session;
+}
+
+HlKiosk *
+hl_application_get_kiosk (HlApplication *self)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  return self->kiosk;
 }

@@ -10,6 +10,7 @@
 
 #include "hl-clinic-directory.h"
 #include "hl-import-job.h"
+#include "hl-kiosk.h"
 #include "hl-library.h"
 #include "hl-lockdown.h"
 #include "hl-page-renderer.h"
@@ -36,5 +37,7 @@ HlImportJob       *hl_application_get_import_job (HlApplication *self);
 HlUserSession     *hl_application_get_user_session (HlApplication *self);
 /* Library updates and their actions (app.check-for-updates…). */
 HlUpdateController *hl_application_get_updates  (HlApplication *self);
+/* The waiting-room kiosk: whether it is on, and the app's part in it. */
+HlKiosk           *hl_application_get_kiosk    (HlApplication *self);
 
 G_END_DECLS

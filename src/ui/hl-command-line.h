@@ -25,6 +25,10 @@ int hl_command_line_handout (const char *uri,
                              gboolean    large_print,
                              const char *out_path,
                              const char *clinic_id);
+/* Reads a kiosk unlock code from standard input (twice, without echo, from
+ * a terminal) and prints the value of kiosk-unlock-code for it. In
+ * hl-command-line-kiosk.c. */
+int hl_command_line_hash_kiosk_code (void);
 /* In hl-command-line-update.c. */
 int hl_command_line_update   (void);
 int hl_command_line_rollback (void);

@@ -23,6 +23,12 @@
 #define HL_SETTINGS_AUTO_UPDATE       "auto-update"
 #define HL_SETTINGS_LAST_UPDATE_CHECK "last-update-check"
 
+/* The waiting-room kiosk (src/ui/kiosk/). */
+#define HL_SETTINGS_KIOSK_MODE           "kiosk-mode"
+#define HL_SETTINGS_KIOSK_IDLE_SECONDS   "kiosk-idle-seconds"
+#define HL_SETTINGS_KIOSK_ALLOW_PRINTING "kiosk-allow-printing"
+#define HL_SETTINGS_KIOSK_UNLOCK_CODE    "kiosk-unlock-code"
+
 /* The lockdown child schema, org.phynet.HealthLibrary.lockdown: what an
  * administrator turns off. */
 #define HL_SETTINGS_LOCKDOWN                "lockdown"

@@ -246,7 +246,9 @@ run_done_cb (GObject      *source,
       return;
     }
 
-  if (!hl_library_reopen (self->library, &error))
+  /* A kiosk in the middle of a patient's reading takes the new file up at
+   * its next start over: the library's watch on its file sees it there. */
+  if (!hl_library_get_defer_updates (self->library) && !hl_library_reopen (self->library, &error))
     {
       set_result (self, error->message, TRUE);
       refresh_dates (self);

@@ -78,6 +78,10 @@ hl_window_open_external (HlWindow   *self,
 
   g_return_if_fail (HL_IS_WINDOW (self));
 
+  /* A kiosk opens nothing: it shows the address on its link page. */
+  if (self->kiosk != NULL && hl_kiosk_controller_open_external (self->kiosk, uri))
+    return;
+
   /* Where an administrator turned links to other sites off, the address is
    * shown instead. */
   if (hl_window_refuse_external (self, uri))

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hl-find-bar.h"
+#include "hl-kiosk-controller.h"
 #include "hl-sidebar.h"
 #include "hl-web-view.h"
 #include "hl-window.h"
@@ -19,7 +20,8 @@ G_BEGIN_DECLS
  * (typing to search, the Tab order of its panes, F6),
  * handout/hl-window-handout.c (handouts, basket, bookmarks, history) and
  * preferences/hl-window-settings.c (how it follows the settings, the
- * lockdown and a new library). */
+ * lockdown and a new library); kiosk/hl-kiosk-controller.c is what kiosk
+ * mode does to it. */
 struct _HlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -48,16 +50,24 @@ struct _HlWindow
   gboolean              first_page_on_map; /* the library is ready, the window not mapped yet */
   char                 *pending_uri;      /* to show once the library is ready */
   AdwToast             *toast;            /* the one shown, if any */
+  gint64                toast_time;       /* when it was added */
+  guint                 toast_timeout;    /* to show the next one, once it has settled */
+  char                 *pending_toast_text;
+  char                 *pending_toast_button;
+  char                 *pending_toast_action;
+  gboolean              pending_toast_dismiss;
   char                 *shown_uri;        /* the last page shown, kept when the view crashes */
   HlLockdown           *lockdown;
   HlImportJob          *import_job;
   gboolean              zoom_locked;      /* set by the administrator */
   gboolean              language_locked;
+  gboolean              session_language; /* a kiosk patient's: the key and the page stay */
   char                 *failed_uri;       /* the last link the system could not open */
   char                 *medlineplus_url;  /* the page shown, on MedlinePlus */
   guint32               last_tab_time;    /* of the last Tab key seen */
   guint32               page_tab_time;    /* of the last Tab the page has used */
   GPtrArray            *shortcuts;        /* GtkShortcutController, GTK's own */
+  HlKioskController    *kiosk;            /* kiosk/hl-kiosk-controller.c */
 };
 
 void hl_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -71,6 +81,8 @@ void hl_window_show_page             (HlWindow       *self,
 /* A short message at the bottom of the page, replacing the one shown. */
 void  hl_window_show_toast           (HlWindow       *self,
                                       const char     *text);
+/* Takes the message shown, or about to be, away. */
+void  hl_window_dismiss_toast        (HlWindow       *self);
 /* The same with a button running @action_name. */
 void  hl_window_show_toast_with_action (HlWindow     *self,
                                         const char   *text,

@@ -162,15 +162,38 @@ hl_window_show_toast (HlWindow   *self,
   hl_window_show_toast_with_action (self, text, NULL, NULL);
 }
 
-void
-hl_window_show_toast_with_action (HlWindow   *self,
-                                  const char *text,
-                                  const char *button_label,
-                                  const char *action_name)
+/* libadwaita 1.2 frees a toast dismissed or replaced during its show
+ * animation (at most half a second) while that animation still runs, and
+ * crashes when the animation ends: a toast is only dismissed or replaced
+ * once it has been on show that long, and what comes earlier waits. */
+#define TOAST_SETTLED_USEC (700 * G_TIME_SPAN_MILLISECOND)
+
+static gint64
+toast_wait (HlWindow *self)
 {
-  /* A high-priority toast takes the place of the one on show. */
+  gint64 age = g_get_monotonic_time () - self->toast_time;
+
+  return self->toast != NULL && age < TOAST_SETTLED_USEC ? TOAST_SETTLED_USEC - age : 0;
+}
+
+static void
+show_pending_toast (HlWindow *self)
+{
+  g_autofree char *text = g_steal_pointer (&self->pending_toast_text);
+  g_autofree char *button_label = g_steal_pointer (&self->pending_toast_button);
+  g_autofree char *action_name = g_steal_pointer (&self->pending_toast_action);
+  gboolean dismiss = self->pending_toast_dismiss;
+
+  self->pending_toast_dismiss = FALSE;
   if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      adw_toast_dismiss (self->toast);
+      self->toast = NULL;
+    }
+  if (text == NULL || dismiss)
+    return;
+
   self->toast = hl_toast_new (text);
   if (button_label != NULL)
     {
@@ -178,7 +201,55 @@ hl_window_show_toast_with_action (HlWindow   *self,
       adw_toast_set_action_name (self->toast, action_name);
     }
   g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast_time = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+}
+
+static gboolean
+pending_toast_cb (gpointer data)
+{
+  HlWindow *self = data;
+
+  self->toast_timeout = 0;
+  show_pending_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_toast (HlWindow *self)
+{
+  gint64 wait = toast_wait (self);
+
+  if (self->toast_timeout != 0)
+    return;
+  if (wait == 0)
+    show_pending_toast (self);
+  else
+    self->toast_timeout = g_timeout_add ((guint) (wait / G_TIME_SPAN_MILLISECOND) + 1,
+                                         pending_toast_cb, self);
+}
+
+void
+hl_window_show_toast_with_action (HlWindow   *self,
+                                  const char *text,
+                                  const char *button_label,
+                                  const char *action_name)
+{
+  /* The new message takes the place of the one on show. */
+  hl_set_str (&self->pending_toast_text, text);
+  hl_set_str (&self->pending_toast_button, button_label);
+  hl_set_str (&self->pending_toast_action, action_name);
+  self->pending_toast_dismiss = FALSE;
+  schedule_toast (self);
+}
+
+/* Takes the toast on show, or the one about to be, away. */
+void
+hl_window_dismiss_toast (HlWindow *self)
+{
+  g_clear_pointer (&self->pending_toast_text, g_free);
+  self->pending_toast_dismiss = TRUE;
+  schedule_toast (self);
 }
 
 const char *
@@ -240,7 +311,7 @@ hl_window_set_content_language (HlWindow   *self,
 
   hl_sidebar_set_language (self->sidebar, code);
   hl_page_renderer_set_language (self->renderer, code);
-  if (self->settings != NULL)
+  if (self->settings != NULL && !self->session_language)
     {
       g_autofree char *stored = g_settings_get_string (self->settings,
                                                        HL_SETTINGS_CONTENT_LANGUAGE);
@@ -577,6 +648,10 @@ hl_window_close_request (GtkWindow *window)
   HlWindow *self = HL_WINDOW (window);
   int width, height;
 
+  /* Alt+F4, the window manager's close, Ctrl+W: not in a kiosk. */
+  if (self->kiosk != NULL && hl_kiosk_controller_get_applied (self->kiosk))
+    return TRUE;
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, HL_SETTINGS_WINDOW_WIDTH, width);
   g_settings_set_int (self->settings, HL_SETTINGS_WINDOW_HEIGHT, height);
@@ -627,6 +702,7 @@ setup_for_application (HlWindow      *self,
   hl_window_follow_settings (self, app);
   library_state_cb (self);
   hl_window_handout_setup (self, app);
+  self->kiosk = hl_kiosk_controller_new (self, app);
 }
 
 static void
@@ -637,6 +713,10 @@ hl_window_dispose (GObject *object)
   /* No gtk_widget_dispose_template () here: libadwaita 1.2's window releases
    * its content itself, and unparenting it first makes it complain. Nor does
    * it like a toast still on show when the window goes. */
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  g_clear_pointer (&self->pending_toast_text, g_free);
+  g_clear_pointer (&self->pending_toast_button, g_free);
+  g_clear_pointer (&self->pending_toast_action, g_free);
   if (self->toast != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
@@ -648,6 +728,7 @@ hl_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->lockdown);
   g_clear_object (&self->import_job);
+  g_clear_object (&self->kiosk);
 
   G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
 }
@@ -757,6 +838,7 @@ hl_window_class_init (HlWindowClass *klass)
 
   hl_window_class_install_actions (widget_class);
   hl_window_handout_class_init (widget_class);
+  hl_kiosk_controller_class_init_window (widget_class);
   hl_window_class_install_keys (widget_class);
 }
 

@@ -397,3 +397,12 @@ hl_handout_dialog_set_print_allowed (HlHandoutDialog *self,
 
   gtk_widget_set_visible (self->print_button, allowed);
 }
+
+void
+hl_handout_dialog_set_save_allowed (HlHandoutDialog *self,
+                                    gboolean         allowed)
+{
+  g_return_if_fail (HL_IS_HANDOUT_DIALOG (self));
+
+  gtk_widget_set_visible (self->save_button, allowed);
+}

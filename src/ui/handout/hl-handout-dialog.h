@@ -34,5 +34,8 @@ HlHandout       *hl_handout_dialog_get_handout (HlHandoutDialog   *self);
  * stays. */
 void             hl_handout_dialog_set_print_allowed (HlHandoutDialog *self,
                                                       gboolean         allowed);
+/* FALSE takes Save as PDF… away (a kiosk has no files for patients). */
+void             hl_handout_dialog_set_save_allowed  (HlHandoutDialog *self,
+                                                      gboolean         allowed);
 
 G_END_DECLS

@@ -124,6 +124,8 @@ open_dialog (HlWindow *self,
   dialog = hl_handout_dialog_new (GTK_WINDOW (self), hl_library_get_store (self->library),
                                   clinics_of (self), ids, basket, home_clinic);
   hl_handout_dialog_set_print_allowed (dialog, !hl_lockdown_get_disable_printing (self->lockdown));
+  hl_handout_dialog_set_save_allowed (dialog, self->kiosk == NULL ||
+                                              !hl_kiosk_controller_get_applied (self->kiosk));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

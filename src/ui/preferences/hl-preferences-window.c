@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-kiosk-page.h"
+#include "hl-locked-row.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
 #include "hl-topic.h"
@@ -33,33 +35,15 @@ struct _HlPreferencesWindow
   AdwComboRow          *home_clinic_row;
   AdwPreferencesGroup  *clinic_facts_group;
   HlLibraryPage        *library_page;
+  HlKioskPage          *kiosk_page;
 
   GSettings            *settings;
   HlClinicDirectory    *clinics;
   GPtrArray            *clinic_ids;  /* the home-clinic row's values, "" first */
   GPtrArray            *fact_rows;   /* in clinic_facts_group */
-  GPtrArray            *locks;       /* Lock */
 };
 
 G_DEFINE_FINAL_TYPE (HlPreferencesWindow, hl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-/* A row bound to a key the administrator may lock. */
-typedef struct
-{
-  AdwActionRow *row;
-  const char   *key;
-  char         *subtitle;   /* shown while the key is writable */
-  GtkWidget    *lock_icon;
-} Lock;
-
-static void
-lock_free (gpointer data)
-{
-  Lock *lock = data;
-
-  g_free (lock->subtitle);
-  g_free (lock);
-}
 
 /* Mappings between keys and list rows */
 
@@ -93,53 +77,6 @@ set_index_mapping (const GValue       *value,
     return NULL;
 
   return g_variant_new_string (values[index]);
-}
-
-/* Locked keys */
-
-static void
-update_lock (HlPreferencesWindow *self,
-             Lock                *lock)
-{
-  gboolean writable = g_settings_is_writable (self->settings, lock->key);
-
-  /* The row still shows the value the administrator set. */
-  gtk_widget_set_sensitive (GTK_WIDGET (lock->row), writable);
-  gtk_widget_set_visible (lock->lock_icon, !writable);
-  adw_action_row_set_subtitle (lock->row, writable ? lock->subtitle
-                                                   : _("Set by your organization"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (lock->row),
-                               writable ? NULL : _("Set by your organization"));
-}
-
-static void
-writable_changed_cb (HlPreferencesWindow *self,
-                     const char          *key)
-{
-  for (guint i = 0; i < self->locks->len; i++)
-    {
-      Lock *lock = g_ptr_array_index (self->locks, i);
-
-      if (key == NULL || g_str_equal (key, lock->key))
-        update_lock (self, lock);
-    }
-}
-
-static void
-watch_lock (HlPreferencesWindow *self,
-            AdwActionRow        *row,
-            const char          *key)
-{
-  Lock *lock = g_new0 (Lock, 1);
-
-  lock->row = row;
-  lock->key = key;
-  lock->subtitle = g_strdup (adw_action_row_get_subtitle (row));
-  lock->lock_icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-  gtk_widget_set_valign (lock->lock_icon, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (row, lock->lock_icon);
-  g_ptr_array_add (self->locks, lock);
-  update_lock (self, lock);
 }
 
 /* Reading */
@@ -188,7 +125,8 @@ setup_reading (HlPreferencesWindow *self)
                                 self->language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY,
                                 get_index_mapping, set_index_mapping, languages, NULL);
-  watch_lock (self, ADW_ACTION_ROW (self->language_row), HL_SETTINGS_CONTENT_LANGUAGE);
+  hl_locked_row_watch (ADW_ACTION_ROW (self->language_row), self->settings,
+                       HL_SETTINGS_CONTENT_LANGUAGE);
 
   for (double mark = 1.0; mark <= 3.0; mark += 0.5)
     gtk_scale_add_mark (self->text_size_scale, mark, GTK_POS_BOTTOM, NULL);
@@ -197,17 +135,18 @@ setup_reading (HlPreferencesWindow *self)
    * and shows a smaller value as 100 % without writing it. */
   g_settings_bind (self->settings, HL_SETTINGS_ZOOM_LEVEL, self->text_size_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
-  watch_lock (self, self->text_size_row, HL_SETTINGS_ZOOM_LEVEL);
+  hl_locked_row_watch (self->text_size_row, self->settings, HL_SETTINGS_ZOOM_LEVEL);
 
   g_settings_bind_with_mapping (self->settings, HL_SETTINGS_COLOR_SCHEME,
                                 self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY,
                                 get_index_mapping, set_index_mapping, color_schemes, NULL);
-  watch_lock (self, ADW_ACTION_ROW (self->color_scheme_row), HL_SETTINGS_COLOR_SCHEME);
+  hl_locked_row_watch (ADW_ACTION_ROW (self->color_scheme_row), self->settings,
+                       HL_SETTINGS_COLOR_SCHEME);
 
   g_settings_bind (self->settings, HL_SETTINGS_REMEMBER_HISTORY, self->history_switch, "active",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
-  watch_lock (self, self->history_row, HL_SETTINGS_REMEMBER_HISTORY);
+  hl_locked_row_watch (self->history_row, self->settings, HL_SETTINGS_REMEMBER_HISTORY);
 }
 
 /* This Clinic */
@@ -368,7 +307,8 @@ setup_clinic (HlPreferencesWindow *self)
                                 self->clinic_ids->pdata, NULL);
   if (adw_combo_row_get_selected (self->home_clinic_row) == GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->home_clinic_row, 0);
-  watch_lock (self, ADW_ACTION_ROW (self->home_clinic_row), HL_SETTINGS_HOME_CLINIC);
+  hl_locked_row_watch (ADW_ACTION_ROW (self->home_clinic_row), self->settings,
+                       HL_SETTINGS_HOME_CLINIC);
   if (self->clinics == NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (self->home_clinic_row), FALSE);
 
@@ -394,7 +334,6 @@ hl_preferences_window_dispose (GObject *object)
     }
   g_clear_object (&self->settings);
   g_clear_object (&self->clinics);
-  g_clear_pointer (&self->locks, g_ptr_array_unref);
   g_clear_pointer (&self->fact_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hl_preferences_window_parent_class)->dispose (object);
@@ -420,6 +359,7 @@ hl_preferences_window_class_init (HlPreferencesWindowClass *klass)
   object_class->finalize = hl_preferences_window_finalize;
 
   g_type_ensure (HL_TYPE_LIBRARY_PAGE);
+  g_type_ensure (HL_TYPE_KIOSK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/phynet/HealthLibrary/hl-preferences-window.ui");
@@ -433,6 +373,7 @@ hl_preferences_window_class_init (HlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, home_clinic_row);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, clinic_facts_group);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, kiosk_page);
   gtk_widget_class_bind_template_callback (widget_class, text_size_change_value_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -446,7 +387,6 @@ hl_preferences_window_init (HlPreferencesWindow *self)
 
   self->clinic_ids = g_ptr_array_new_with_free_func (g_free);
   self->fact_rows = g_ptr_array_new ();
-  self->locks = g_ptr_array_new_with_free_func (lock_free);
 }
 
 HlPreferencesWindow *
@@ -462,13 +402,12 @@ hl_preferences_window_new (HlApplication *application)
 
   setup_reading (self);
   setup_clinic (self);
-  g_signal_connect_object (self->settings, "writable-changed",
-                           G_CALLBACK (writable_changed_cb), self, G_CONNECT_SWAPPED);
 
   hl_library_page_setup (self->library_page, hl_application_get_library (application),
                          hl_application_get_import_job (application),
                          hl_application_get_lockdown (application),
                          hl_application_get_updates (application), self->settings);
+  hl_kiosk_page_setup (self->kiosk_page, self->settings);
 
   return self;
 }
