@@ -669,6 +669,10 @@ build (HlKioskController *self)
   GtkWidget *header = hl_kiosk_controller_window_part (self, "content_header");
   GtkStackPage *page;
 
+  /* The kiosk's large pages must not widen the window when no kiosk shows
+   * them: the stack takes the size of the page it shows. */
+  gtk_stack_set_hhomogeneous (window->content_stack, FALSE);
+  gtk_stack_set_vhomogeneous (window->content_stack, FALSE);
   self->home = HL_KIOSK_HOME (hl_kiosk_home_new ());
   page = gtk_stack_add_named (window->content_stack, GTK_WIDGET (self->home), HOME_PAGE);
   gtk_stack_page_set_title (page, _("Kiosk Home"));

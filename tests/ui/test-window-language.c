@@ -63,6 +63,12 @@ uri_has_suffix (gpointer data)
 }
 
 /* Fault 3: a topic the library has in English only. */
+static gboolean
+label_shown (gpointer data)
+{
+  return window_fixture_find_label (GTK_WIDGET (fixture_window ()), data) != NULL;
+}
+
 static void
 test_topic_without_counterpart (void)
 {
@@ -110,7 +116,8 @@ test_topic_without_counterpart (void)
   g_assert_true (g_str_has_prefix (webkit_web_view_get_uri (web_view ()), "hl://group/"));
   g_free (message);
   message = g_strdup_printf (_("“%s” is not in the library in English."), "Tos");
-  g_assert_nonnull (window_fixture_find_label (GTK_WIDGET (fixture_window ()), message));
+  /* The toast before it stays on show for a moment first. */
+  wait_until (label_shown, message, "the message about the topic");
 
   /* From a topic with a counterpart the page itself changes. */
   hl_window_open_uri (fixture_window (), "hl://topic/3061");

@@ -22,7 +22,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The tests folder, above this one.
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPECIAL = os.path.join(HERE, "data", "special-characters.xml")
 
 results = []

@@ -17,7 +17,8 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# The tests folder, above this one.
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STARTER = os.path.join(HERE, "..", "data", "library", "mplus_topics_starter.xml")
 MALFORMED = os.path.join(HERE, "data", "malformed")
 
