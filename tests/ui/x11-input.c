@@ -221,10 +221,14 @@ x11_move_pointer_quickly (GtkWidget *widget,
   move_pointer (widget, x, y);
 }
 
+/* Where @x, @y of @widget (its middle if both are negative) lie on the
+ * screen. */
 static void
-move_pointer (GtkWidget *widget,
-              double     x,
-              double     y)
+root_point (GtkWidget *widget,
+            double     x,
+            double     y,
+            int       *out_x,
+            int       *out_y)
 {
   Display *dpy = get_xdisplay ();
   GtkNative *native = gtk_widget_get_native (widget);
@@ -247,8 +251,29 @@ move_pointer (GtkWidget *widget,
   XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (surface), DefaultRootWindow (dpy), 0, 0,
                          &root_x, &root_y, &child);
 
-  XTestFakeMotionEvent (dpy, -1, root_x + (int) (surface_x + in_native.x),
-                        root_y + (int) (surface_y + in_native.y), CurrentTime);
+  root_x += (int) (surface_x + in_native.x);
+  root_y += (int) (surface_y + in_native.y);
+  /* The pointer cannot go off the screen: a click there would land on
+   * whatever lies at the screen's edge. */
+  if (root_x < 0 || root_y < 0 || root_x >= DisplayWidth (dpy, DefaultScreen (dpy)) ||
+      root_y >= DisplayHeight (dpy, DefaultScreen (dpy)))
+    g_error ("A %s at %d,%d lies off the %d×%d screen", G_OBJECT_TYPE_NAME (widget),
+             root_x, root_y, DisplayWidth (dpy, DefaultScreen (dpy)),
+             DisplayHeight (dpy, DefaultScreen (dpy)));
+  *out_x = root_x;
+  *out_y = root_y;
+}
+
+static void
+move_pointer (GtkWidget *widget,
+              double     x,
+              double     y)
+{
+  Display *dpy = get_xdisplay ();
+  int root_x, root_y;
+
+  root_point (widget, x, y, &root_x, &root_y);
+  XTestFakeMotionEvent (dpy, -1, root_x, root_y, CurrentTime);
   XFlush (dpy);
 }
 
@@ -258,8 +283,22 @@ x11_click (GtkWidget *widget,
            double     y)
 {
   Display *dpy = get_xdisplay ();
+  int last_x = -1, last_y = -1;
 
-  x11_move_pointer (widget, x, y);
+  /* A person aims at where the widget is, not where it was: while the
+   * window still lays itself out (a pane unfolding after a resize), the
+   * pointer follows the widget until it stays put. */
+  for (guint tries = 0; tries < 20; tries++)
+    {
+      int root_x, root_y;
+
+      root_point (widget, x, y, &root_x, &root_y);
+      if (root_x == last_x && root_y == last_y)
+        break;
+      x11_move_pointer (widget, x, y);
+      last_x = root_x;
+      last_y = root_y;
+    }
   /* As a finger would: the button is let go a moment after. */
   XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
   XTestFakeButtonEvent (dpy, 1, False, 30);

@@ -232,7 +232,6 @@ empty_basket_activated (GtkWidget  *widget,
   HlBasket *basket = basket_of (self);
   GListModel *model = G_LIST_MODEL (basket);
   GPtrArray *emptied = g_ptr_array_new_with_free_func (g_object_unref);
-  AdwToast *toast;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (emptied, g_list_model_get_item (model, i));
@@ -240,11 +239,8 @@ empty_basket_activated (GtkWidget  *widget,
                           (GDestroyNotify) g_ptr_array_unref);
   hl_basket_clear (basket);
 
-  toast = adw_toast_new (_("Handout basket emptied"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-empty-basket");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  hl_window_show_toast_with_action (self, _("Handout basket emptied"),
+                                    _("_Undo"), "win.undo-empty-basket");
 }
 
 static void
