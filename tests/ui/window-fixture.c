@@ -757,3 +757,23 @@ window_fixture_point_at_link (const char *uri,
   g_free (hover.link);
   return found;
 }
+
+gboolean
+window_fixture_link_at (const char *uri,
+                        double      x,
+                        double      y,
+                        int         wait_ms)
+{
+  GtkWidget *view = GTK_WIDGET (web_view ());
+  Hover hover = { NULL };
+  gulong id = g_signal_connect (view, "mouse-target-changed", G_CALLBACK (mouse_target_cb),
+                                &hover);
+  gboolean found;
+
+  /* Away first, so that arriving there is news to the page. */
+  x11_move_pointer (view, 1, 1);
+  found = hover_shows (view, &hover, x, y, uri, wait_ms);
+  g_signal_handler_disconnect (view, id);
+  g_free (hover.link);
+  return found;
+}

@@ -93,6 +93,12 @@ gboolean        window_fixture_point_at_link          (const char *uri,
                                                        double      x_to,
                                                        double     *x,
                                                        double     *y);
+/* Whether the page, the pointer moved to (@x, @y), says it is over a link to
+ * @uri within @wait_ms. */
+gboolean        window_fixture_link_at                (const char *uri,
+                                                       double      x,
+                                                       double      y,
+                                                       int         wait_ms);
 /* The first widget of @type under @widget, or NULL. */
 GtkWidget      *window_fixture_find_widget            (GtkWidget  *widget,
                                                        GType       type);

@@ -129,6 +129,36 @@ node_is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* The text of a string node, trimmed (NULL when blank). json-glib also
+ * takes escapes that JSON does not have, such as an octal \217, and hands
+ * back the bytes they make, which need not be UTF-8: such text is refused,
+ * as it could not be shown. */
+static gboolean
+read_text (JsonNode     *node,
+           const char   *member,
+           const Where  *where,
+           char        **out,
+           GError      **error)
+{
+  const char *text = json_node_get_string (node);
+
+  *out = NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
+                   /* Translators: the first %s is a file name, the second a
+                    * member such as “phone”, the third a place such as
+                    * “clinic 3” or “the home office”. Keep \uXXXX as it is. */
+                   _("“%s”: “%s” in %s is not readable text. Write letters as they are, "
+                     "or as \\uXXXX escapes."),
+                   where->file, member, where->place);
+      return FALSE;
+    }
+
+  *out = dup_trimmed (text);
+  return TRUE;
+}
+
 /* An optional string member; absent, null and blank all give NULL. */
 static gboolean
 read_string (JsonObject  *object,
@@ -154,14 +184,17 @@ read_string (JsonObject  *object,
       return FALSE;
     }
 
-  *out = dup_trimmed (json_node_get_string (node));
-  return TRUE;
+  return read_text (node, member, where, out, error);
 }
 
-/* A list of strings, or NULL when it is absent or only holds blanks. */
+/* A list of strings, or NULL when it is absent or only holds blanks; FALSE
+ * without @error set when it holds something else. */
 static gboolean
 read_string_list (JsonNode     *node,
-                  GStrvBuilder *builder)
+                  const char   *member,
+                  const Where  *where,
+                  GStrvBuilder *builder,
+                  GError      **error)
 {
   JsonArray *array = json_node_get_array (node);
   guint n = json_array_get_length (array);
@@ -176,7 +209,8 @@ read_string_list (JsonNode     *node,
       if (!node_is_string (element))
         return FALSE;
 
-      text = dup_trimmed (json_node_get_string (element));
+      if (!read_text (element, member, where, &text, error))
+        return FALSE;
       if (text != NULL)
         g_strv_builder_add (builder, text);
     }
@@ -199,8 +233,11 @@ read_services (JsonObject  *object,
     return TRUE;
 
   builder = g_strv_builder_new ();
-  if (!JSON_NODE_HOLDS_ARRAY (node) || !read_string_list (node, builder))
+  if (!JSON_NODE_HOLDS_ARRAY (node) ||
+      !read_string_list (node, "services", where, builder, error))
     {
+      if (error != NULL && *error != NULL)
+        return FALSE;
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
                    /* Translators: the first %s is a file name, the second a
                     * place such as “clinic 3”. Keep the example in quotes. */
@@ -233,14 +270,14 @@ read_hours (JsonObject  *object,
     return TRUE;
 
   if (node_is_string (node))
-    {
-      *out = dup_trimmed (json_node_get_string (node));
-      return TRUE;
-    }
+    return read_text (node, "hours", where, out, error);
 
   builder = g_strv_builder_new ();
-  if (!JSON_NODE_HOLDS_ARRAY (node) || !read_string_list (node, builder))
+  if (!JSON_NODE_HOLDS_ARRAY (node) ||
+      !read_string_list (node, "hours", where, builder, error))
     {
+      if (error != NULL && *error != NULL)
+        return FALSE;
       g_set_error (error, HL_ERROR, HL_ERROR_INVALID_DATA,
                    /* Translators: the first %s is a file name, the second a
                     * place such as “clinic 3”. */

@@ -435,6 +435,38 @@ test_wrong_types (void)
     assert_load_fails (cases[i].json, HL_ERROR_INVALID_DATA, cases[i].fragment);
 }
 
+/* json-glib reads escapes JSON does not have, such as an octal \217, into
+ * bytes that are not UTF-8: text that cannot be shown is refused, in every
+ * kind of member (found by fuzz-clinic-directory). */
+static void
+test_unreadable_text (void)
+{
+  static const struct {
+    const char *json;
+    const char *fragment;
+  } cases[] = {
+    { "{ \"organization\": { \"name\": \"T\\217\" }, \"clinics\": [ ] }",
+      "“name” in “organization”" },
+    { "{ " MINIMAL_ORGANIZATION ", \"clinics\": [ "
+      "{ \"id\": \"c\", \"name\": \"C\", \"city\": \"Town C\", \"phone\": \"\\217) 555-0110\" } ] }",
+      "“phone” in clinic 1" },
+    { "{ " MINIMAL_ORGANIZATION ", \"clinics\": [ "
+      "{ \"id\": \"c\", \"name\": \"C\", \"city\": \"Town C\", \"services\": [ \"X\\377\" ] } ] }",
+      "“services” in clinic 1" },
+    { "{ " MINIMAL_ORGANIZATION ", \"clinics\": [ "
+      "{ \"id\": \"c\", \"name\": \"C\", \"city\": \"Town C\", \"hours\": \"8\\300\" } ] }",
+      "“hours” in clinic 1" },
+    { "{ " MINIMAL_ORGANIZATION ", \"clinics\": [ "
+      "{ \"id\": \"c\", \"name\": \"C\", \"city\": \"Town C\", \"hours\": [ \"\\217\" ] } ] }",
+      "“hours” in clinic 1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_load_fails (cases[i].json, HL_ERROR_INVALID_DATA, cases[i].fragment);
+  /* The message says what is wrong, not only where. */
+  assert_load_fails (cases[1].json, HL_ERROR_INVALID_DATA, "\\uXXXX");
+}
+
 static void
 test_bad_ids (void)
 {
@@ -794,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/core/clinics/errors/invalid-file", test_invalid_file);
   g_test_add_func ("/core/clinics/errors/missing-members", test_missing_members);
   g_test_add_func ("/core/clinics/errors/wrong-types", test_wrong_types);
+  g_test_add_func ("/core/clinics/errors/unreadable-text", test_unreadable_text);
   g_test_add_func ("/core/clinics/errors/bad-ids", test_bad_ids);
   g_test_add_func ("/core/clinics/paths/data-dir-override", test_data_dir_override);
   g_test_add_func ("/core/clinics/paths/default-path", test_default_path);
