@@ -279,34 +279,6 @@ test_tab_path (void)
   g_assert_true (GTK_IS_EDITABLE (focus));
 }
 
-static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       data)
-{
-  (*(int *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-enough_frames (gpointer data)
-{
-  return *(int *) data >= 3;
-}
-
-/* Lets the window draw itself again, with its new styles. */
-static void
-wait_frames (void)
-{
-  int frames = 0;
-  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture_window ()), frame_cb, &frames,
-                                           NULL);
-
-  gtk_widget_queue_draw (GTK_WIDGET (fixture_window ()));
-  wait_until (enough_frames, &frames, "the window to draw");
-  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture_window ()), id);
-}
-
 #define MARGIN 4  /* around a widget's rendering, for rings drawn just outside */
 #define BAND   8  /* from the rendering's edges: where a ring is drawn */
 
@@ -386,14 +358,14 @@ assert_focus_ring (void)
   int width, height;
 
   g_assert_true (gtk_window_get_focus_visible (window));
-  wait_frames ();
+  window_fixture_wait_frames ();
   with_focus = render (owner, &width, &height);
   gtk_root_set_focus (GTK_ROOT (window), NULL);
-  wait_frames ();
+  window_fixture_wait_frames ();
   without = render (owner, &width, &height);
   gtk_widget_grab_focus (focus);
   gtk_window_set_focus_visible (window, TRUE);
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_true (get_focus () == focus);
 
   if (!edges_differ (with_focus, without, width, height))

@@ -23,34 +23,6 @@ sidebar_pane (void)
 }
 
 static gboolean
-frame_cb (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       data)
-{
-  (*(int *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-enough_frames (gpointer data)
-{
-  return *(int *) data >= 3;
-}
-
-/* Lets the window lay itself out again. */
-static void
-wait_frames (void)
-{
-  int frames = 0;
-  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture_window ()), frame_cb, &frames,
-                                           NULL);
-
-  gtk_widget_queue_resize (GTK_WIDGET (fixture_window ()));
-  wait_until (enough_frames, &frames, "the window to lay itself out");
-  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture_window ()), id);
-}
-
-static gboolean
 label_ellipsized (GtkWidget *label)
 {
   return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
@@ -77,13 +49,13 @@ test_sidebar_fixed_width (void)
 
   hl_window_open_uri (fixture_window (), "hl://home?lang=en");
   wait_for_page (_("Health Library"));
-  wait_frames ();
+  window_fixture_wait_frames ();
   width = gtk_widget_get_width (sidebar_pane ());
   g_assert_cmpint (width, ==, 300);
 
   activate_row (name);
   wait_for_page (name);
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpint (gtk_widget_get_width (sidebar_pane ()), ==, width);
 
   /* The name is cut short, and whole in its tooltip. */
@@ -95,7 +67,7 @@ test_sidebar_fixed_width (void)
   /* Nor do the results of a search, snippets and all. */
   gtk_editable_set_text (GTK_EDITABLE (hl_window_get_search_entry (fixture_window ())), "pain");
   wait_until (has_row, "Abdominal Pain", "the results");
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpint (gtk_widget_get_width (sidebar_pane ()), ==, width);
   gtk_editable_set_text (GTK_EDITABLE (hl_window_get_search_entry (fixture_window ())), "");
 }
@@ -186,7 +158,7 @@ test_narrow_window (void)
    * only, which leaves more). */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (web_view ())));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (sidebar ())));
-  wait_frames ();
+  window_fixture_wait_frames ();
   assert_within (header);
   g_assert_cmpint (gtk_widget_get_width (page_title_label ()), >=, 80);
   g_assert_true (gtk_widget_get_mapped (page_title_label ()));
@@ -199,14 +171,14 @@ test_narrow_window (void)
   g_assert_nonnull (window_fixture_find_label (popover, "English"));
   x11_key (GDK_KEY_Escape, 0);
   wait_until (popover_hidden, popover, "the main menu to close");
-  wait_frames ();
+  window_fixture_wait_frames ();
 
   /* The sidebar is a click away, and fits too. */
   show_sidebar = find_button_by_tooltip (header, _("Show Topics and Clinics"));
   g_assert_nonnull (show_sidebar);
   x11_click (show_sidebar, -1, -1);
   wait_until (mapped, sidebar (), "the sidebar");
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpint (gtk_widget_get_width (sidebar_pane ()), <=, 362);
   assert_within (sidebar_pane ());
 
@@ -214,7 +186,7 @@ test_narrow_window (void)
   x11_resize (window, 1100, 760);
   wait_until (window_width_at_least, GINT_TO_POINTER (1000), "a wide window");
   wait_until (mapped, web_view (), "the page");
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_nonnull (find_button (header, "Español"));
 }
 
@@ -249,7 +221,7 @@ test_menu_again (void)
       x11_key (GDK_KEY_Escape, 0);
       wait_until (popover_hidden, popover, "the main menu to close");
       /* The window lays itself out again, as it does after most changes. */
-      wait_frames ();
+      window_fixture_wait_frames ();
     }
 
   x11_click (menu_button, -1, -1);
@@ -259,7 +231,7 @@ test_menu_again (void)
   x11_click (item, -1, -1);
   wait_until (shows_index, NULL, "the topics from A to Z");
   wait_until (popover_hidden, popover, "the main menu to close");
-  wait_frames ();
+  window_fixture_wait_frames ();
   x11_click (menu_button, -1, -1);
   wait_until (popover_shown, popover, "the main menu, after one of its items");
   x11_key (GDK_KEY_Escape, 0);
@@ -304,7 +276,7 @@ test_zoom (void)
 
   hl_window_open_uri (fixture_window (), "hl://home?lang=en");
   wait_for_page (_("Health Library"));
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpfloat_with_epsilon (zoom (), 1.0, 0.001);
   height = clinic_row_height ();
   width = gtk_widget_get_width (sidebar_pane ());
@@ -337,7 +309,7 @@ test_zoom (void)
   while (zoom () < 1.99)
     x11_key (GDK_KEY_plus, GDK_CONTROL_MASK);
   g_assert_cmpfloat_with_epsilon (zoom (), 2.0, 0.001);
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpint (clinic_row_height (), >=, height * 18 / 10);
   /* Wider too, as far as the page leaves it room: the page keeps the width
    * its header asks for. */
@@ -360,7 +332,7 @@ test_zoom (void)
   while (zoom () < 2.99)
     x11_key (GDK_KEY_plus, GDK_CONTROL_MASK);
   g_assert_cmpfloat_with_epsilon (zoom (), 3.0, 0.001);
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpint (clinic_row_height (), >=, height * 27 / 10);
   g_assert_false (label_ellipsized (window_fixture_find_label (GTK_WIDGET (sidebar ()),
                                                                "Hughes Springs")));
@@ -370,7 +342,7 @@ test_zoom (void)
   wait_until (popover_shown, popover, "the main menu");
   x11_click (find_button_by_tooltip (popover, _("Normal Size")), -1, -1);
   g_assert_cmpfloat_with_epsilon (zoom (), 1.0, 0.001);
-  wait_frames ();
+  window_fixture_wait_frames ();
   g_assert_cmpint (clinic_row_height (), ==, height);
 }
 

@@ -702,6 +702,26 @@ hover_shows (GtkWidget  *view,
   return FALSE;
 }
 
+/* Like hover_shows(), but from away first, until the page has said so, so
+ * that arriving there is news to it. */
+static gboolean
+arrive_at (GtkWidget  *view,
+           Hover      *hover,
+           double      px,
+           double      py,
+           const char *uri,
+           int         wait_ms)
+{
+  x11_move_pointer_quickly (view, 1, 1);
+  for (int wait = 0; wait < 100 && g_strcmp0 (hover->link, uri) == 0; wait++)
+    {
+      g_usleep (2000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  return hover_shows (view, hover, px, py, uri, wait_ms);
+}
+
 gboolean
 window_fixture_point_at_link (const char *uri,
                               double      x_from,
@@ -735,16 +755,7 @@ window_fixture_point_at_link (const char *uri,
         {
           graphene_point_t *point = &g_array_index (path, graphene_point_t, i);
 
-          /* Away first, until the page has said so, so that arriving there
-           * is news to it. */
-          x11_move_pointer_quickly (view, 1, 1);
-          for (int wait = 0; wait < 100 && g_strcmp0 (hover.link, uri) == 0; wait++)
-            {
-              g_usleep (2000);
-              while (g_main_context_iteration (NULL, FALSE))
-                ;
-            }
-          found = hover_shows (view, &hover, point->x, point->y, uri, 100);
+          found = arrive_at (view, &hover, point->x, point->y, uri, 100);
           if (found)
             {
               *x = point->x;
@@ -770,10 +781,35 @@ window_fixture_link_at (const char *uri,
                                 &hover);
   gboolean found;
 
-  /* Away first, so that arriving there is news to the page. */
-  x11_move_pointer (view, 1, 1);
-  found = hover_shows (view, &hover, x, y, uri, wait_ms);
+  found = arrive_at (view, &hover, x, y, uri, wait_ms);
   g_signal_handler_disconnect (view, id);
   g_free (hover.link);
   return found;
+}
+
+static gboolean
+frame_cb (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       data)
+{
+  (*(int *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+enough_frames (gpointer data)
+{
+  return *(int *) data >= 3;
+}
+
+void
+window_fixture_wait_frames (void)
+{
+  GtkWidget *toplevel = GTK_WIDGET (fixture_window ());
+  int frames = 0;
+  guint id = gtk_widget_add_tick_callback (toplevel, frame_cb, &frames, NULL);
+
+  gtk_widget_queue_resize (toplevel);
+  wait_until (enough_frames, &frames, "the window to lay itself out and draw");
+  gtk_widget_remove_tick_callback (toplevel, id);
 }

@@ -99,6 +99,9 @@ gboolean        window_fixture_link_at                (const char *uri,
                                                        double      x,
                                                        double      y,
                                                        int         wait_ms);
+/* Lets the window lay itself out and draw itself again (three frames), with
+ * its new sizes and styles. */
+void            window_fixture_wait_frames            (void);
 /* The first widget of @type under @widget, or NULL. */
 GtkWidget      *window_fixture_find_widget            (GtkWidget  *widget,
                                                        GType       type);
