@@ -327,7 +327,6 @@ static void
 test_no_download (void)
 {
   WebKitNetworkSession *session = webkit_web_view_get_network_session (web_view ());
-  g_autofree char *downloads = g_build_filename (g_get_home_dir (), "Downloads", NULL);
   DownloadWatch watch = { FALSE, FALSE, NULL };
   gulong id = g_signal_connect (session, "download-started", G_CALLBACK (download_started_cb),
                                 &watch);

@@ -61,8 +61,9 @@ pdf_qr_codes (const char *pdf)
 {
   g_autofree char *prefix = g_build_filename (scratch, "qr", NULL);
   const char *extract[] = { "pdfimages", "-png", pdf, prefix, NULL };
-  g_autofree char *ignored = run (extract);
   g_autoptr(GString) found = g_string_new (NULL);
+
+  g_free (run (extract));
 
   for (guint i = 0; i < 10; i++)
     {
