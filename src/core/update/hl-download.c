@@ -32,11 +32,31 @@ typedef struct
   HlDownloadProgressFunc  func;
   gpointer                func_data;
   GBytes                 *contents;
+  GCancellable           *task_cancellable;
+  GCancellable           *read_cancellable; /* cancelled by the task's or by the stall watch */
+  gulong                  cancelled_id;
+  GSource                *stall;
+  gboolean                stalled;
 } Download;
+
+static void
+clear_stall_watch (Download *download)
+{
+  if (download->stall != NULL)
+    {
+      g_source_destroy (download->stall);
+      g_clear_pointer (&download->stall, g_source_unref);
+    }
+}
 
 static void
 download_free (Download *download)
 {
+  clear_stall_watch (download);
+  if (download->task_cancellable != NULL)
+    g_cancellable_disconnect (download->task_cancellable, download->cancelled_id);
+  g_clear_object (&download->task_cancellable);
+  g_clear_object (&download->read_cancellable);
   g_clear_object (&download->session);
   g_clear_object (&download->message);
   g_clear_pointer (&download->uri, g_uri_unref);
@@ -168,6 +188,60 @@ finish (GTask *task)
   g_object_unref (task);
 }
 
+/* The session's own timeout does not always end a read from a server that
+ * stopped sending in the middle of a body: a watch of our own ends it after
+ * the same time without a byte. */
+static gboolean
+stall_cb (gpointer user_data)
+{
+  Download *download = user_data;
+
+  download->stalled = TRUE;
+  g_clear_pointer (&download->stall, g_source_unref);
+  g_cancellable_cancel (download->read_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel_cb (GCancellable *cancellable,
+                   GCancellable *read_cancellable)
+{
+  g_cancellable_cancel (read_cancellable);
+}
+
+static void read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* Reads the next chunk of the body, watched for a stall. */
+static void
+read_next (GTask *task)
+{
+  Download *download = g_task_get_task_data (task);
+
+  if (download->read_cancellable == NULL)
+    {
+      download->read_cancellable = g_cancellable_new ();
+      download->task_cancellable = g_task_get_cancellable (task);
+      if (download->task_cancellable != NULL)
+        {
+          g_object_ref (download->task_cancellable);
+          download->cancelled_id = g_cancellable_connect (download->task_cancellable,
+                                                          G_CALLBACK (forward_cancel_cb),
+                                                          g_object_ref (download->read_cancellable),
+                                                          g_object_unref);
+        }
+    }
+
+  clear_stall_watch (download);
+  if (soup_session_get_timeout (download->session) > 0)
+    {
+      download->stall = g_timeout_source_new_seconds (soup_session_get_timeout (download->session));
+      g_source_set_callback (download->stall, stall_cb, download, NULL);
+      g_source_attach (download->stall, g_main_context_get_thread_default ());
+    }
+  g_input_stream_read_bytes_async (download->input, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   download->read_cancellable, read_cb, task);
+}
+
 static void
 read_cb (GObject      *source,
          GAsyncResult *result,
@@ -180,9 +254,15 @@ read_cb (GObject      *source,
   g_autoptr(GBytes) bytes = NULL;
   gsize size;
 
+  clear_stall_watch (download);
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   if (bytes == NULL)
     {
+      if (download->stalled && !g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&error);
+          error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "stalled");
+        }
       fail (task, network_error (download, error));
       return;
     }
@@ -227,8 +307,7 @@ read_cb (GObject      *source,
     }
 
   report_progress (download);
-  g_input_stream_read_bytes_async (download->input, CHUNK_SIZE, G_PRIORITY_DEFAULT, cancellable,
-                                   read_cb, task);
+  read_next (task);
 }
 
 /* Follows a redirect, if it goes somewhere we follow; FALSE has failed the
@@ -359,8 +438,7 @@ sent_cb (GObject      *source,
 
   download->input = g_steal_pointer (&input);
   report_progress (download);
-  g_input_stream_read_bytes_async (download->input, CHUNK_SIZE, G_PRIORITY_DEFAULT, cancellable,
-                                   read_cb, task);
+  read_next (task);
 }
 
 static void
