@@ -346,6 +346,22 @@ test_zoom (void)
   g_assert_cmpint (clinic_row_height (), ==, height);
 }
 
+/* libadwaita 1.2 now and then snapshots one of its own gizmos in the frame
+ * in which a resize across the fold reallocates the leaflet; GTK warns and
+ * draws it in the next frame. Only that toolkit warning is let through; every
+ * other warning still fails the test. */
+static gboolean
+fatal_log_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gtk") == 0 &&
+           (log_level & G_LOG_LEVEL_WARNING) != 0 &&
+           g_str_has_prefix (message, "Trying to snapshot AdwGizmo ") &&
+           g_str_has_suffix (message, " without a current allocation"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +369,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
   window_fixture_use_window_manager ();
   window_fixture_start ();
 
